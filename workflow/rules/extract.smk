@@ -1,0 +1,16 @@
+rule extract:
+    input:
+        data="results/datasets/{experiment}.npz",
+        folds="results/folds/{experiment}.csv",
+        model="results/models/{experiment}/{variant}/fold{fold}/model.pt",
+        spec="results/models/{experiment}/{variant}/fold{fold}/model.json",
+    output:
+        "results/features/{experiment}/{variant}/fold{fold}.npz",
+    log:
+        "results/logs/extract/{experiment}/{variant}/fold{fold}.log",
+    benchmark:
+        "results/benchmarks/extract/{experiment}/{variant}/fold{fold}.tsv"
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/extract.py"

@@ -1,0 +1,44 @@
+rule score_disks:
+    input:
+        features="results/features/{experiment}/{variant}/fold{fold}.npz",
+        data="results/datasets/{experiment}.npz",
+    output:
+        "results/scores/{experiment}/{variant}/fold{fold}.csv",
+    log:
+        "results/logs/scores/{experiment}/{variant}/fold{fold}.log",
+    benchmark:
+        "results/benchmarks/scores/{experiment}/{variant}/fold{fold}.tsv"
+    wildcard_constraints:
+        experiment="disks",
+    params:
+        radius_bins=lookup(dpath="experiments/{experiment}/scores/radius_bins", within=config),
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/score_disks.py"
+
+
+rule aggregate_scores:
+    input:
+        fold_scores,
+    output:
+        scores=report(
+            "results/tables/{experiment}/scores.csv",
+            caption="../report/scores_table.rst",
+            category="{experiment}",
+            subcategory="tables",
+        ),
+        summary=report(
+            "results/tables/{experiment}/scores_summary.csv",
+            caption="../report/scores_summary.rst",
+            category="{experiment}",
+            subcategory="tables",
+        ),
+    log:
+        "results/logs/aggregate_scores/{experiment}.log",
+    benchmark:
+        "results/benchmarks/aggregate_scores/{experiment}.tsv"
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/aggregate_scores.py"

@@ -1,0 +1,24 @@
+rule train:
+    input:
+        data="results/datasets/{experiment}.npz",
+        folds="results/folds/{experiment}.csv",
+    output:
+        model="results/models/{experiment}/{variant}/fold{fold}/model.pt",
+        spec="results/models/{experiment}/{variant}/fold{fold}/model.json",
+        history="results/models/{experiment}/{variant}/fold{fold}/history.csv",
+    log:
+        "results/logs/train/{experiment}/{variant}/fold{fold}.log",
+    benchmark:
+        "results/benchmarks/train/{experiment}/{variant}/fold{fold}.tsv"
+    params:
+        model=lookup(dpath="experiments/{experiment}/variants/{variant}/model", within=config),
+        training=lookup(dpath="experiments/{experiment}/variants/{variant}/training", within=config),
+        device=config["compute"]["device"],
+        seed=job_seed,
+    threads: config["compute"]["train_threads"]
+    resources:
+        gpu=config["compute"]["train_gpus"],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/train.py"

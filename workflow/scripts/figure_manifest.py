@@ -1,0 +1,6 @@
+"""results/figures/all: one line per figure, its path and sha256."""
+from shapeae import jobs, manifest
+
+sm = snakemake  # noqa: F821 -- injected by Snakemake
+jobs.start(sm.log[0], threads=sm.threads)
+manifest.write(sm.input, sm.output[0])

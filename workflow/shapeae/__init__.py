@@ -1,0 +1,1 @@
+"""ShapeAE: autoencoders on simple geometric images (library behind the Snakemake workflow)."""

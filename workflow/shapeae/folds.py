@@ -1,0 +1,30 @@
+"""K-fold splits: test = fold k, validation = fold (k - 1) mod K, training = the rest."""
+import numpy as np
+import pandas as pd
+
+
+def assign(n_items, n_folds, seed):
+    """Fold of every item: a seeded permutation dealt round-robin, so fold sizes differ by <= 1."""
+    if n_folds < 3:
+        raise ValueError(f"n_folds must be at least 3 (test, validation, training), got {n_folds}")
+    if n_items < n_folds:
+        raise ValueError(f"cannot split {n_items} items into {n_folds} folds")
+    order = np.random.default_rng(seed).permutation(n_items)
+    fold = np.empty(n_items, dtype=np.int64)
+    fold[order] = np.arange(n_items) % n_folds
+    return pd.DataFrame({"index": np.arange(n_items), "fold": fold})
+
+
+def split(folds, k):
+    """Index arrays (train, validation, test) for test fold k."""
+    n_folds = folds["fold"].max() + 1
+    if not 0 <= k < n_folds:
+        raise ValueError(f"fold {k} out of range for {n_folds} folds")
+    val = (k - 1) % n_folds
+    by = folds["fold"].to_numpy()
+    index = folds["index"].to_numpy()
+    return index[(by != k) & (by != val)], index[by == val], index[by == k]
+
+
+def read(path):
+    return pd.read_csv(path)

@@ -1,0 +1,13 @@
+"""Model registry: a model is built from a plain dict of hyperparameters, saved beside its weights."""
+from .newson import DiskAE
+
+ARCHITECTURES = {"disk_ae": DiskAE}
+
+
+def build(spec):
+    """spec = {"architecture": name, **constructor keyword arguments}."""
+    spec = dict(spec)
+    name = spec.pop("architecture")
+    if name not in ARCHITECTURES:
+        raise ValueError(f"unknown architecture {name!r}; expected one of {sorted(ARCHITECTURES)}")
+    return ARCHITECTURES[name](**spec)
