@@ -1,10 +1,14 @@
 # ShapeAE: autoencoders on simple geometric images. See README.md.
+import os
+
 from snakemake.utils import min_version
 
 min_version("9.0")
 
 
-configfile: "config.yaml"
+# config.yaml beside this file, whatever --directory says; --configfile overlays it
+# (e.g. presets/paper.yaml); add --replace-workflow-config to replace it (the smoke config does).
+configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
 include: "workflow/rules/common.smk"

@@ -12,7 +12,9 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [LIBRARY, os.environ.get
 
 from shapeae import config_checks, seeding  # noqa: E402
 
-validate(config, schema="../schemas/config.schema.yaml")
+SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
+config_checks.validate_schema(config, SCHEMA)  # short message naming the key
+validate(config, schema=str(SCHEMA))  # fills in the schema's defaults
 config_checks.check(config)
 
 EXPERIMENTS = list(config["experiments"])

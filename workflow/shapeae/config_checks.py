@@ -9,6 +9,19 @@ def _fail(key, message):
     raise ConfigError(f"config key '{key}': {message}")
 
 
+def validate_schema(config, schema_path):
+    """Raise ConfigError naming the dotted key of the first schema violation (jsonschema's best match)."""
+    import jsonschema
+    import yaml
+
+    with open(schema_path) as f:
+        schema = yaml.safe_load(f)
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(config))
+    if error is not None:
+        key = ".".join(str(part) for part in error.absolute_path) or "(top level)"
+        _fail(key, f"{error.message} (expected by {schema_path})")
+
+
 def check(config):
     for name, experiment in config["experiments"].items():
         base = f"experiments.{name}"

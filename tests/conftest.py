@@ -1,0 +1,21 @@
+import shutil
+
+import pytest
+
+from workflow_helpers import snakemake
+
+
+@pytest.fixture(scope="session")
+def smoke_run(tmp_path_factory):
+    """A finished smoke run of the whole DAG (shared by the workflow tests; do not modify it)."""
+    workdir = tmp_path_factory.mktemp("smoke")
+    snakemake(workdir, "results/figures/all")
+    return workdir
+
+
+@pytest.fixture
+def smoke_copy(smoke_run, tmp_path):
+    """A private copy of the finished smoke run, modification times kept, for tests that change it."""
+    copy = tmp_path / "run"
+    shutil.copytree(smoke_run, copy, symlinks=True)
+    return copy

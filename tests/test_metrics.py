@@ -1,0 +1,55 @@
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import spearmanr
+from sklearn.metrics import r2_score
+
+from shapeae import metrics, scores
+
+
+def test_abs_spearman_ignores_sign_and_monotone_warps():
+    r = np.linspace(0.5, 30, 40)
+    assert metrics.abs_spearman(-np.exp(r / 10), r) == pytest.approx(1.0)
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=40)
+    assert metrics.abs_spearman(z, r) == pytest.approx(abs(spearmanr(z, r).statistic))
+
+
+def test_ols_r2_by_hand():
+    f = np.array([0.0, 1.0, 2.0, 3.0])
+    z = np.array([1.0, 3.0, 2.0, 5.0])
+    # least squares: slope Sxy/Sxx = 5.5/5 = 1.1, intercept 2.75 - 1.1 * 1.5 = 1.1
+    fitted = 1.1 + 1.1 * f
+    expected = 1 - np.sum((z - fitted) ** 2) / np.sum((z - z.mean()) ** 2)
+    assert expected == pytest.approx(1 - 2.7 / 8.75)  # residual and total sums of squares
+    assert metrics.ols_r2(z, f) == pytest.approx(expected)
+    assert metrics.ols_r2(z, f) == pytest.approx(r2_score(z, fitted))
+
+
+def test_binned_mse():
+    errors = np.array([1.0, 2.0, 3.0, 10.0])
+    values = np.array([1.0, 5.0, 12.0, 20.0])
+    out = metrics.binned_mse(errors, values, [0, 11, 18, 32])
+    assert out == [1.5, 3.0, 10.0]
+    assert np.isnan(metrics.binned_mse(errors, values, [0, 11, 18, 19, 32])[2])
+
+
+def test_disk_scores_prefer_area_when_code_is_area():
+    radius = np.linspace(1, 30, 50)
+    factors = pd.DataFrame({"radius": radius, "area": np.pi * radius**2})
+    images = np.zeros((50, 1, 4, 4))
+    recon = images + 0.1
+    table = scores.disk_scores(images, recon, -factors[["area"]].to_numpy(), factors, [0, 11, 18, 32])
+    value = table.set_index(["probe", "target", "metric"])["value"]
+    assert value["reconstruction", "image", "mse"] == pytest.approx(0.01)
+    assert value["code", "radius", "abs_spearman"] == pytest.approx(1.0)
+    assert value["ols", "area", "r2"] == pytest.approx(1.0)
+    assert value["ols", "radius", "r2"] < 0.97
+
+
+def test_summary_over_folds():
+    table = pd.DataFrame({"experiment": "e", "variant": "v", "fold": [0, 1, 2], "probe": "p",
+                          "target": "t", "metric": "m", "value": [1.0, 2.0, 4.0]})
+    row = scores.summarise(table).iloc[0]
+    assert row["mean"] == pytest.approx(7 / 3) and row["std"] == pytest.approx(np.std([1, 2, 4], ddof=1))
+    assert row["n_folds"] == 3

@@ -1,0 +1,51 @@
+"""The smoke DAG through profiles/slurm on the local single-node SLURM cluster (tests/slurm/)."""
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from workflow_helpers import REPO, SMOKE_CONFIG
+
+pytestmark = [pytest.mark.slow, pytest.mark.slurm]
+
+START = "sudo bash tests/slurm/start_cluster.sh"
+
+
+def _cluster_up():
+    if shutil.which("sinfo") is None:
+        return False
+    state = subprocess.run(["sinfo", "-h", "-o", "%T"], capture_output=True, text=True)
+    return state.returncode == 0 and any(s in state.stdout for s in ("idle", "mix", "alloc"))
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    if not _cluster_up():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the SLURM test, but no cluster answers; .ci/run starts it with {START}")
+        pytest.skip(f"no local SLURM cluster; start one with `{START}` (Debian, root)")
+
+
+def _gres(job_id):
+    out = subprocess.run(["scontrol", "show", "job", job_id], capture_output=True, text=True).stdout
+    return re.search(r"TresPerJob=(\S+)", out).group(1) if "TresPerJob=" in out else None
+
+
+def test_smoke_dag_runs_through_the_slurm_profile(cluster, tmp_path):
+    command = ["snakemake", "--profile", str(REPO / "profiles/slurm"), "--snakefile", str(REPO / "Snakefile"),
+               "--directory", str(tmp_path), "--configfile", str(SMOKE_CONFIG), "--replace-workflow-config",
+               "results/figures/all"]
+    env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
+    assert (tmp_path / "results/figures/all").read_text().count(".png") == 5
+
+    logs = tmp_path / ".snakemake/slurm_logs"
+    train_jobs = [p.stem for p in (logs / "rule_train").rglob("*.log")]
+    dataset_jobs = [p.stem for p in (logs / "rule_dataset").rglob("*.log")]
+    assert len(train_jobs) == 3 and len(dataset_jobs) == 1
+    # training jobs asked SLURM for a GPU, the others for none
+    assert all(_gres(job) == "gres:gpu:1" for job in train_jobs)
+    assert _gres(dataset_jobs[0]) is None

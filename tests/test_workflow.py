@@ -1,0 +1,127 @@
+"""The whole DAG on the smoke config: outputs, reruns, determinism, report, lint, bad input."""
+import hashlib
+
+import pandas as pd
+import pytest
+
+from workflow_helpers import REPO, config_with, planned_jobs, snakemake
+
+pytestmark = pytest.mark.slow
+
+DOWNSTREAM_OF_FIGURES = {"figure_manifest", "all"}
+TRAINING_AND_UPSTREAM = {"dataset", "folds", "train"}
+
+
+def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
+    lines = (smoke_run / "results/figures/all").read_text().splitlines()
+    listed = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in lines}
+    expected = {f"results/figures/disks/default/{name}.png"
+                for name in ["training_curves", "reconstructions", "interpolation", "code_vs_size"]}
+    assert set(listed) == expected | {"results/figures/disks/scores.png"}
+    for path, digest in listed.items():
+        assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
+        assert (smoke_run / path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_scores_are_tidy_and_cover_every_fold(smoke_run):
+    scores = pd.read_csv(smoke_run / "results/tables/disks/scores.csv")
+    assert list(scores.columns) == ["experiment", "variant", "fold", "probe", "target", "metric", "value"]
+    assert sorted(scores["fold"].unique()) == [0, 1, 2]
+    assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
+    assert {"mse", "abs_spearman", "r2"} <= set(scores["metric"])
+    summary = pd.read_csv(smoke_run / "results/tables/disks/scores_summary.csv")
+    assert (summary["n_folds"] == 3).all()
+
+
+def test_every_job_logged_and_benchmarked(smoke_run):
+    for kind in ["dataset", "folds", "train", "extract", "scores"]:
+        assert any((smoke_run / "results/logs" / kind).rglob("*.log")), kind
+        assert any((smoke_run / "results/benchmarks" / kind).rglob("*.tsv")), kind
+    epochs = (smoke_run / "results/logs/train/disks/default/fold0.log").read_text().count(" val_loss ")
+    assert epochs == 3  # one line per epoch
+
+
+def test_model_saved_as_state_dict_and_json(smoke_run):
+    from shapeae import training
+
+    model = training.load(smoke_run / "results/models/disks/default/fold0/model.pt")
+    assert model.code_size == 1
+
+
+def test_no_change_reruns_nothing(smoke_run):
+    assert planned_jobs(smoke_run) == {}
+
+
+def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "figures.dpi", 200))
+    assert set(jobs) == {"figure_training_curves", "figure_disk_reconstructions", "figure_disk_interpolation",
+                         "figure_disk_code_vs_size", "figure_scores"} | DOWNSTREAM_OF_FIGURES
+
+
+def test_score_setting_reruns_no_training(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
+    assert jobs == {"score_disks": 3, "aggregate_scores": 1, "figure_scores": 1, "figure_manifest": 1, "all": 1}
+
+
+def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.variants.default.training.lr", 0.002))
+    assert jobs["train"] == 3 and not {"dataset", "folds"} & set(jobs)
+
+
+def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
+    everything = planned_jobs(smoke_run, config_with(tmp_path, "seed", 8))  # seed feeds every job
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.dataset.blur_sigma", 1.5))
+    assert jobs["dataset"] == 1 and jobs["train"] == 3
+    assert jobs == everything  # in this DAG every job lies downstream of the dataset
+
+
+def test_two_runs_give_byte_identical_score_tables(smoke_run, tmp_path):
+    snakemake(tmp_path, "results/tables/disks/scores.csv", "results/tables/disks/scores_summary.csv")
+    for table in ["scores.csv", "scores_summary.csv"]:
+        first = (smoke_run / "results/tables/disks" / table).read_bytes()
+        assert (tmp_path / "results/tables/disks" / table).read_bytes() == first, table
+
+
+def test_report_is_one_page_with_every_figure(smoke_copy):
+    snakemake(smoke_copy, "--report", "report.html")
+    html = (smoke_copy / "report.html").read_text()
+    assert len(html) > 100_000
+    for name in ["reconstructions.png", "interpolation.png", "code_vs_size.png", "training_curves.png",
+                 "scores.png", "scores_summary.csv", "Newson et al. fig. 2"]:
+        assert name in html, name
+
+
+@pytest.mark.parametrize(
+    "key, value, message",
+    [
+        ("experiments.disks.dataset.blur_sigma", -1.0, "'experiments.disks.dataset.blur_sigma'"),
+        ("experiments.disks.variants.default.training.epochs", "many", "is not of type 'integer'"),
+        ("figures.colour", "red", "'colour' was unexpected"),
+        ("experiments.disks.variants.default.model.depths", [1, 8, 4, 1], "log2(64) + 1 = 7 depths"),
+        ("figures.fold", 5, "'figures.fold': fold 5 does not exist"),
+    ],
+)
+def test_bad_config_stops_before_any_job_and_keeps_results(smoke_copy, tmp_path, key, value, message):
+    before = {p: p.stat().st_mtime_ns for p in (smoke_copy / "results").rglob("*") if p.is_file()}
+    result = snakemake(smoke_copy, "results/figures/all", config=config_with(tmp_path, key, value), check=False)
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert "Execute" not in result.stdout + result.stderr  # no job started
+    after = {p: p.stat().st_mtime_ns for p in (smoke_copy / "results").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_missing_key_is_named(smoke_copy, tmp_path):
+    import yaml
+
+    config = yaml.safe_load((REPO / "tests/smoke/config.yaml").read_text())
+    del config["experiments"]["disks"]["n_folds"]
+    path = tmp_path / "missing.yaml"
+    path.write_text(yaml.safe_dump(config))
+    result = snakemake(smoke_copy, "-n", config=path, check=False)
+    assert result.returncode != 0 and "'experiments.disks': 'n_folds' is a required property" in result.stderr
+
+
+def test_lint_is_clean(tmp_path):
+    result = snakemake(tmp_path, "--lint", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
