@@ -12,6 +12,14 @@ configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
 include: "workflow/rules/common.smk"
+
+
+wildcard_constraints:
+    experiment="|".join(EXPERIMENTS),
+    variant="[A-Za-z0-9_]+",
+    fold=r"\d+",
+
+
 include: "workflow/rules/datasets.smk"
 include: "workflow/rules/folds.smk"
 include: "workflow/rules/train.smk"

@@ -52,6 +52,11 @@ def test_no_change_reruns_nothing(smoke_run):
     assert planned_jobs(smoke_run) == {}
 
 
+def test_reordering_config_keys_reruns_nothing(smoke_run, tmp_path):
+    # config_with writes keys sorted (yaml.safe_dump), unlike the smoke config's order
+    assert planned_jobs(smoke_run, config_with(tmp_path, "seed", 7)) == {}
+
+
 def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "figures.dpi", 200))
     assert set(jobs) == {"figure_training_curves", "figure_disk_reconstructions", "figure_disk_interpolation",
@@ -119,7 +124,8 @@ def test_missing_key_is_named(smoke_copy, tmp_path):
     path = tmp_path / "missing.yaml"
     path.write_text(yaml.safe_dump(config))
     result = snakemake(smoke_copy, "-n", config=path, check=False)
-    assert result.returncode != 0 and "'experiments.disks': 'n_folds' is a required property" in result.stderr
+    assert result.returncode != 0
+    assert "'experiments.disks': 'n_folds' is a required property" in result.stdout + result.stderr
 
 
 def test_lint_is_clean(tmp_path):

@@ -1,14 +1,12 @@
-# Helpers shared by all rule files: config validation, seeds, target lists.
+# Helpers shared by the workflow: config validation, seeds, target lists.
 import sys
 from pathlib import Path
 
 from snakemake.utils import validate
 
-# The library lives in workflow/shapeae; make it importable here and in every job's script,
-# whichever Python environment (venv, conda) runs them.
-LIBRARY = str(Path(workflow.basedir) / "workflow")
-sys.path.insert(0, LIBRARY)
-os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [LIBRARY, os.environ.get("PYTHONPATH")]))
+# The library lives in workflow/shapeae. Snakemake hands this process's sys.path on to every
+# `script:` job, so this one line makes it importable in all of them (venv or conda).
+sys.path.insert(0, str(Path(workflow.basedir) / "workflow"))
 
 from shapeae import config_checks, seeding  # noqa: E402
 
@@ -20,10 +18,26 @@ config_checks.check(config)
 EXPERIMENTS = list(config["experiments"])
 
 
-wildcard_constraints:
-    experiment="|".join(EXPERIMENTS),
-    variant="[A-Za-z0-9_]+",
-    fold=r"\d+",
+def sorted_keys(node):
+    """A copy with every dict's keys sorted: params are compared by repr, which follows key order,
+    so without this reordering config.yaml would rerun jobs."""
+    if isinstance(node, dict):
+        return {key: sorted_keys(node[key]) for key in sorted(node)}
+    if isinstance(node, list):
+        return [sorted_keys(item) for item in node]
+    return node
+
+
+def config_at(dpath):
+    """Params function: the config subtree at `dpath` ("experiments/{experiment}/dataset"), keys sorted."""
+
+    def subtree(wildcards):
+        node = config
+        for key in dpath.format(**wildcards).split("/"):
+            node = node[key]
+        return sorted_keys(node)
+
+    return subtree
 
 
 def variants(experiment):
@@ -76,7 +90,7 @@ def all_figures():
     return figures
 
 
-# Per-variant figures of each experiment (rules in figures.smk).
+# Per-variant figures of each experiment, made in figures.smk.
 FIGURES_PER_VARIANT = {
     "disks": ["training_curves", "reconstructions", "interpolation", "code_vs_size"],
 }

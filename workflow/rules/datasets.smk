@@ -6,7 +6,7 @@ rule dataset:
     benchmark:
         "results/benchmarks/dataset/{experiment}.tsv"
     params:
-        dataset=lookup(dpath="experiments/{experiment}/dataset", within=config),
+        dataset=config_at("experiments/{experiment}/dataset"),
         seed=job_seed,
     conda:
         "../../envs/shapeae.yaml"

@@ -8,7 +8,7 @@ rule folds:
     benchmark:
         "results/benchmarks/folds/{experiment}.tsv"
     params:
-        n_folds=lookup(dpath="experiments/{experiment}/n_folds", within=config),
+        n_folds=config_at("experiments/{experiment}/n_folds"),
         seed=job_seed,
     conda:
         "../../envs/shapeae.yaml"

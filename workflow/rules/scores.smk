@@ -11,7 +11,7 @@ rule score_disks:
     wildcard_constraints:
         experiment="disks",
     params:
-        radius_bins=lookup(dpath="experiments/{experiment}/scores/radius_bins", within=config),
+        radius_bins=config_at("experiments/{experiment}/scores/radius_bins"),
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -11,8 +11,8 @@ rule train:
     benchmark:
         "results/benchmarks/train/{experiment}/{variant}/fold{fold}.tsv"
     params:
-        model=lookup(dpath="experiments/{experiment}/variants/{variant}/model", within=config),
-        training=lookup(dpath="experiments/{experiment}/variants/{variant}/training", within=config),
+        model=config_at("experiments/{experiment}/variants/{variant}/model"),
+        training=config_at("experiments/{experiment}/variants/{variant}/training"),
         device=config["compute"]["device"],
         seed=job_seed,
     threads: config["compute"]["train_threads"]
