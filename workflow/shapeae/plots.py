@@ -35,7 +35,7 @@ def disk_reconstructions(images, reconstructions, radii):
 
 def latent_interpolation(decoded, codes):
     """Newson fig. 3 (left): decoded images for linearly spaced codes z."""
-    return image_rows([decoded], ["decoded"], [f"z={z:.2g}" for z in codes])
+    return image_rows([decoded], ["decoded"], [f"z={z:.3g}" for z in codes])
 
 
 def code_against_size(table):
