@@ -7,6 +7,8 @@ import time
 import pandas as pd
 import torch
 
+from . import regularisers
+
 log = logging.getLogger(__name__)
 
 
@@ -27,14 +29,18 @@ def evaluate(model, x, loss_fn, batch_size):
     return total / len(x)
 
 
-def fit(model, train_x, val_x, *, epochs, batch_size, lr, seed, device, loss_fn=mse_loss):
+def fit(model, train_x, val_x, *, epochs, batch_size, lr, seed, device, objective=None):
     """Train `model` in place; return the history and leave the best-validation weights loaded.
 
-    One log line and one history row per epoch: training loss (mean over batches), validation
-    loss, seconds.
+    `objective` (default: plain reconstruction MSE) is a regularisers.Objective. One log line and
+    one history row per epoch: training objective (mean over batches), validation reconstruction
+    MSE (which picks the best epoch), seconds.
     """
+    objective = objective or regularisers.Objective()
     model.to(device).to(memory_format=torch.channels_last)
     train_x, val_x = to_device(train_x, device), to_device(val_x, device)
+    neighbours = (regularisers.nearest_neighbours(train_x.cpu(), objective.neighbours)
+                  if objective.needs_neighbours else None)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
     order = torch.Generator().manual_seed(seed)
     best = (float("inf"), None, 0)
@@ -44,12 +50,16 @@ def fit(model, train_x, val_x, *, epochs, batch_size, lr, seed, device, loss_fn=
         model.train()
         batch_losses = []
         for batch in torch.randperm(len(train_x), generator=order).split(batch_size):
+            x_neighbour = None
+            if neighbours is not None:  # psi1: one random neighbour of each batch element
+                pick = torch.randint(neighbours.shape[1], (len(batch),), generator=order)
+                x_neighbour = train_x[neighbours[batch, pick].to(device)]
             optimiser.zero_grad(set_to_none=True)
-            loss = loss_fn(model, train_x[batch.to(device)])
+            loss = objective(model, train_x[batch.to(device)], x_neighbour)
             loss.backward()
             optimiser.step()
             batch_losses.append(loss.item())
-        val_loss = evaluate(model, val_x, loss_fn, batch_size)
+        val_loss = evaluate(model, val_x, mse_loss, batch_size)
         seconds = time.perf_counter() - start
         rows.append({"epoch": epoch, "loss": sum(batch_losses) / len(batch_losses),
                      "val_loss": val_loss, "seconds": seconds})
