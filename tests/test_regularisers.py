@@ -15,11 +15,11 @@ def test_latent_locality_by_hand():
     assert regularisers.latent_locality(x, x_neighbour, z, z_neighbour).item() == pytest.approx(9.0)
 
 
-def _with_unit_weights():
+def _with_unit_weights(value=1.0):
     model = models.build(SPEC)
     with torch.no_grad():
         for p in model.parameters():
-            p.fill_(1.0)
+            p.fill_(value)
     return model
 
 
@@ -32,11 +32,12 @@ def test_squared_weights_count_filters_not_biases():
 
 @pytest.mark.parametrize("kind, encoder_only", [("weight_decay_encoder", True), ("weight_decay_all", False)])
 def test_weight_decay_adds_lambda_per_pixel_times_psi(kind, encoder_only):
-    model = _with_unit_weights().double()  # unit weights blow the MSE up: float64 keeps the difference
+    model = _with_unit_weights(0.1).double()  # small weights keep the MSE near 1: the difference shows
     x = torch.rand(2, 1, 64, 64, dtype=torch.float64)
     plain = regularisers.Objective()(model, x)
     penalised = regularisers.Objective(kind, weight=10.0)(model, x)
     psi = regularisers.squared_weights(model.encoder) * (1 if encoder_only else 2)
+    assert psi.item() == pytest.approx(0.01 * 684 * (1 if encoder_only else 2))
     assert (penalised - plain).item() == pytest.approx(10.0 / 4096 * psi.item(), rel=1e-5)
 
 
