@@ -15,9 +15,17 @@ TRAINING_AND_UPSTREAM = {"dataset", "folds", "train"}
 def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     lines = (smoke_run / "results/figures/all").read_text().splitlines()
     listed = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in lines}
-    expected = {f"results/figures/disks/default/{name}.png"
-                for name in ["training_curves", "reconstructions", "interpolation", "code_vs_size"]}
-    assert set(listed) == expected | {"results/figures/disks/scores.png"}
+    per_variant = {
+        "default": ["training_curves", "reconstructions", "interpolation", "code_vs_size"],
+        "nobias": ["training_curves", "reconstructions", "interpolation", "code_vs_size", "profiles",
+                   "decoder_theory"],
+        "hole_psi1": ["training_curves", "reconstructions"],
+        "hole_psi3": ["training_curves", "reconstructions"],
+    }
+    expected = {f"results/figures/disks/{variant}/{name}.png" for variant, names in per_variant.items()
+                for name in names}
+    expected |= {f"results/figures/disks/{name}.png" for name in ["scores", "regularisation", "lambda_sweep"]}
+    assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
         assert (smoke_run / path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -27,10 +35,14 @@ def test_scores_are_tidy_and_cover_every_fold(smoke_run):
     scores = pd.read_csv(smoke_run / "results/tables/disks/scores.csv")
     assert list(scores.columns) == ["experiment", "variant", "fold", "probe", "target", "metric", "value"]
     assert sorted(scores["fold"].unique()) == [0, 1, 2]
+    trained = scores.groupby("variant")["fold"].unique().map(sorted).to_dict()
+    assert trained == {"default": [0, 1, 2], "nobias": [0], "hole_psi1": [0, 1], "hole_psi3": [0, 1]}
+    hole = scores[(scores["variant"] == "hole_psi1") & (scores["target"].isin(["image_seen", "image_unseen"]))]
+    assert len(hole) == 4 and hole["value"].notna().all()
     assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
     assert {"mse", "abs_spearman", "r2"} <= set(scores["metric"])
     summary = pd.read_csv(smoke_run / "results/tables/disks/scores_summary.csv")
-    assert (summary["n_folds"] == 3).all()
+    assert (summary.loc[summary["variant"] == "default", "n_folds"] == 3).all()
 
 
 def test_every_job_logged_and_benchmarked(smoke_run):
@@ -60,12 +72,14 @@ def test_reordering_config_keys_reruns_nothing(smoke_run, tmp_path):
 def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "figures.dpi", 200))
     assert set(jobs) == {"figure_training_curves", "figure_disk_reconstructions", "figure_disk_interpolation",
-                         "figure_disk_code_vs_size", "figure_scores"} | DOWNSTREAM_OF_FIGURES
+                         "figure_disk_code_vs_size", "figure_disk_profiles", "figure_disk_decoder_theory",
+                         "figure_disk_regularisation", "figure_disk_lambda_sweep",
+                         "figure_scores"} | DOWNSTREAM_OF_FIGURES
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
-    assert jobs == {"score_disks": 3, "aggregate_scores": 1, "figure_scores": 1, "figure_manifest": 1, "all": 1}
+    assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "figure_manifest": 1, "all": 1}
 
 
 def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_path):
@@ -76,7 +90,7 @@ def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_pa
 def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
     everything = planned_jobs(smoke_run, config_with(tmp_path, "seed", 8))  # seed feeds every job
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.dataset.blur_sigma", 1.5))
-    assert jobs["dataset"] == 1 and jobs["train"] == 3
+    assert jobs["dataset"] == 1 and jobs["train"] == 8
     assert jobs == everything  # in this DAG every job lies downstream of the dataset
 
 

@@ -2,8 +2,6 @@
 import sys
 from pathlib import Path
 
-from snakemake.utils import validate
-
 # The library lives in workflow/shapeae. Snakemake hands this process's sys.path on to every
 # `script:` job, so this one line makes it importable in all of them (venv or conda).
 sys.path.insert(0, str(Path(workflow.basedir) / "workflow"))
@@ -11,8 +9,7 @@ sys.path.insert(0, str(Path(workflow.basedir) / "workflow"))
 from shapeae import config_checks, seeding  # noqa: E402
 
 SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
-config_checks.validate_schema(config, SCHEMA)  # short message naming the key
-validate(config, schema=str(SCHEMA))  # fills in the schema's defaults
+config_checks.validate_schema(config, SCHEMA)  # fills in defaults; errors name the key
 config_checks.check(config)
 
 EXPERIMENTS = list(config["experiments"])
@@ -44,8 +41,16 @@ def variants(experiment):
     return list(config["experiments"][experiment]["variants"])
 
 
-def folds(experiment):
-    return range(config["experiments"][experiment]["n_folds"])
+def folds(experiment, variant):
+    """Folds a variant trains: its `folds`, else all."""
+    spec = config["experiments"][experiment]
+    return spec["variants"][variant].get("folds") or list(range(spec["n_folds"]))
+
+
+def figure_fold(experiment, variant):
+    """Whose model per-model figures draw: figures.fold if the variant trained it, else its first."""
+    trained = folds(experiment, variant)
+    return config["figures"]["fold"] if config["figures"]["fold"] in trained else trained[0]
 
 
 def job_seed(wildcards):
@@ -58,14 +63,14 @@ def fold_scores(wildcards):
     return [
         f"results/scores/{wildcards.experiment}/{variant}/fold{fold}.csv"
         for variant in variants(wildcards.experiment)
-        for fold in folds(wildcards.experiment)
+        for fold in folds(wildcards.experiment, variant)
     ]
 
 
 def variant_histories(wildcards):
     return expand(
         "results/models/{experiment}/{variant}/fold{fold}/history.csv",
-        fold=folds(wildcards.experiment),
+        fold=folds(wildcards.experiment, wildcards.variant),
         **wildcards,
     )
 
@@ -73,24 +78,71 @@ def variant_histories(wildcards):
 def variant_features(wildcards):
     return expand(
         "results/features/{experiment}/{variant}/fold{fold}.npz",
-        fold=folds(wildcards.experiment),
+        fold=folds(wildcards.experiment, wildcards.variant),
         **wildcards,
     )
+
+
+def figure_features(wildcards):
+    fold = figure_fold(wildcards.experiment, wildcards.variant)
+    return f"results/features/{wildcards.experiment}/{wildcards.variant}/fold{fold}.npz"
+
+
+def figure_model(wildcards):
+    fold = figure_fold(wildcards.experiment, wildcards.variant)
+    return f"results/models/{wildcards.experiment}/{wildcards.variant}/fold{fold}/model.pt"
+
+
+def group_features(group):
+    """Input function: features of every fold of every variant in experiments.disks.figures.<group>."""
+
+    def inputs(wildcards):
+        group_variants = config["experiments"][wildcards.experiment]["figures"][group]
+        return [
+            f"results/features/{wildcards.experiment}/{variant}/fold{fold}.npz"
+            for variant in group_variants
+            for fold in folds(wildcards.experiment, variant)
+        ]
+
+    return inputs
+
+
+def group_fold(experiment, group):
+    """The first fold every variant of a figure group trained (config_checks ensures one exists)."""
+    members = config["experiments"][experiment]["figures"][group]
+    return min(set.intersection(*(set(folds(experiment, v)) for v in members)))
+
+
+def group_hole(experiment, group):
+    """The radius range the group's variants never saw: [low, high) of the first one's exclusion."""
+    first = config["experiments"][experiment]["figures"][group][0]
+    return config["experiments"][experiment]["variants"][first]["train_exclude"]["radius"][0]
+
+
+def group_weights(experiment, group):
+    members = config["experiments"][experiment]["figures"][group]
+    return [config["experiments"][experiment]["variants"][v]["regularisation"]["weight"] for v in members]
+
+
+def variant_figures(experiment, variant):
+    """Per-variant figures: curves and reconstructions for all (figs 2, 5, 6); fig. 3 for models
+    trained on every radius without a penalty; figs 4, 11-13 for bias-free ones."""
+    spec = config["experiments"][experiment]["variants"][variant]
+    names = ["training_curves", "reconstructions"]
+    if not spec["train_exclude"] and spec["regularisation"]["kind"] == "none":
+        names += ["interpolation", "code_vs_size"]
+    if not spec["model"].get("bias", True):
+        names += ["profiles", "decoder_theory"]
+    return names
 
 
 def all_figures():
     figures = []
     for experiment in EXPERIMENTS:
         figures.append(f"results/figures/{experiment}/scores.png")
+        figures += [f"results/figures/{experiment}/{group}.png" for group in config["experiments"][experiment]["figures"]]
         for variant in variants(experiment):
             figures += [
-                f"results/figures/{experiment}/{variant}/{name}.png"
-                for name in FIGURES_PER_VARIANT[experiment]
+                f"results/figures/{experiment}/{variant}/{name}.png" for name in variant_figures(experiment, variant)
             ]
     return figures
-
-
-# Per-variant figures of each experiment, made in figures.smk.
-FIGURES_PER_VARIANT = {
-    "disks": ["training_curves", "reconstructions", "interpolation", "code_vs_size"],
-}

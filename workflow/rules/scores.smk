@@ -12,6 +12,8 @@ rule score_disks:
         experiment="disks",
     params:
         radius_bins=config_at("experiments/{experiment}/scores/radius_bins"),
+        radius_max=config_at("experiments/{experiment}/dataset/radius_max"),
+        train_exclude=config_at("experiments/{experiment}/variants/{variant}/train_exclude"),
     conda:
         "../../envs/shapeae.yaml"
     script:

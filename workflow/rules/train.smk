@@ -13,6 +13,8 @@ rule train:
     params:
         model=config_at("experiments/{experiment}/variants/{variant}/model"),
         training=config_at("experiments/{experiment}/variants/{variant}/training"),
+        regularisation=config_at("experiments/{experiment}/variants/{variant}/regularisation"),
+        train_exclude=config_at("experiments/{experiment}/variants/{variant}/train_exclude"),
         device=config["compute"]["device"],
         seed=job_seed,
     threads: config["compute"]["train_threads"]

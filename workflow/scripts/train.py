@@ -1,14 +1,18 @@
 """Train one autoencoder on one fold; keep the best-validation weights."""
-from shapeae import datasets, devices, folds, jobs, models, training
+from shapeae import datasets, devices, folds, jobs, models, regularisers, training
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
 device, gpu_lock = devices.select_device(sm.params.device)
 log.info("device %s, %d threads", device, sm.threads)
-images, _ = datasets.load(sm.input.data)
+images, factors = datasets.load(sm.input.data)
 train, val, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
+seen = datasets.outside(factors, sm.params.train_exclude)  # held-out test fold keeps every image
+train, val = train[seen[train]], val[seen[val]]
+log.info("%d training, %d validation images (excluded: %s)", len(train), len(val), sm.params.train_exclude)
 x = datasets.as_float(images)
 model = models.build(sm.params.model)
-history = training.fit(model, x[train], x[val], **sm.params.training, seed=sm.params.seed, device=device)
+history = training.fit(model, x[train], x[val], **sm.params.training, seed=sm.params.seed, device=device,
+                       objective=regularisers.Objective(**sm.params.regularisation))
 training.save(model, sm.params.model, sm.output.model)
 history.to_csv(sm.output.history, index=False)

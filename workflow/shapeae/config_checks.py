@@ -1,4 +1,8 @@
-"""Checks of the config that a JSON schema cannot express; each error names the key at fault."""
+"""Config validation: the JSON schema (with defaults filled in) and checks a schema cannot express.
+
+Every error names the dotted key at fault.
+"""
+import copy
 
 
 class ConfigError(ValueError):
@@ -9,14 +13,31 @@ def _fail(key, message):
     raise ConfigError(f"config key '{key}': {message}")
 
 
+def _with_defaults(validator_class):
+    """A validator that also fills in every property's schema default, at any depth (in place)."""
+    from jsonschema import validators
+
+    check_properties = validator_class.VALIDATORS["properties"]
+
+    def fill_then_check(validator, properties, instance, schema):
+        if isinstance(instance, dict):
+            for name, subschema in properties.items():
+                if "default" in subschema:
+                    instance.setdefault(name, copy.deepcopy(subschema["default"]))
+        yield from check_properties(validator, properties, instance, schema)
+
+    return validators.extend(validator_class, {"properties": fill_then_check})
+
+
 def validate_schema(config, schema_path):
-    """Raise ConfigError naming the dotted key of the first schema violation (jsonschema's best match)."""
+    """Fill in defaults; raise ConfigError naming the dotted key of the first schema violation."""
     import jsonschema
     import yaml
 
     with open(schema_path) as f:
         schema = yaml.safe_load(f)
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(config))
+    validator = _with_defaults(jsonschema.Draft202012Validator)(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(config))
     if error is not None:
         key = ".".join(str(part) for part in error.absolute_path) or "(top level)"
         _fail(key, f"{error.message} (expected by {schema_path})")
@@ -31,7 +52,24 @@ def check(config):
         CHECKS[name](experiment, base)
 
 
+def _check_folds_and_groups(experiment, base):
+    for variant, spec in experiment["variants"].items():
+        bad = [k for k in spec.get("folds") or [] if k >= experiment["n_folds"]]
+        if bad:
+            _fail(f"{base}.variants.{variant}.folds", f"folds {bad} do not exist: n_folds is {experiment['n_folds']}")
+    for group, members in experiment.get("figures", {}).items():
+        unknown = [v for v in members if v not in experiment["variants"]]
+        if unknown:
+            _fail(f"{base}.figures.{group}", f"unknown variants {unknown}; defined: {list(experiment['variants'])}")
+        all_folds = set(range(experiment["n_folds"]))
+        if not set.intersection(*(set(experiment["variants"][v].get("folds") or all_folds) for v in members)):
+            _fail(f"{base}.figures.{group}", "its variants share no trained fold to draw side by side")
+        if any("radius" not in experiment["variants"][v]["train_exclude"] for v in members):
+            _fail(f"{base}.figures.{group}", "every variant drawn here must exclude a radius range (the hole)")
+
+
 def _check_disks(experiment, base):
+    _check_folds_and_groups(experiment, base)
     dataset = experiment["dataset"]
     size = dataset["image_size"]
     for variant, spec in experiment["variants"].items():

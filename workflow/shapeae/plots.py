@@ -9,8 +9,11 @@ import seaborn as sns  # noqa: E402
 sns.set_theme(context="paper", style="whitegrid", palette="colorblind")
 
 
-def image_rows(rows, row_labels, column_titles=None):
-    """A grid of grey images: rows[i][j] is an (H, W) array in [0, 1]."""
+SEEN, UNSEEN = "#1a9850", "#d73027"  # green: radius seen in training; red: never seen (Newson figs 5-6)
+
+
+def image_rows(rows, row_labels, column_titles=None, border_colours=None):
+    """A grid of grey images: rows[i][j] is an (H, W) array in [0, 1]; optional colour per column."""
     n_rows, n_cols = len(rows), len(rows[0])
     fig, axes = plt.subplots(n_rows, n_cols, figsize=(1.1 * n_cols + 0.8, 1.1 * n_rows + 0.3),
                              squeeze=False)
@@ -24,13 +27,78 @@ def image_rows(rows, row_labels, column_titles=None):
                 ax.set_ylabel(label)
             if i == 0 and column_titles is not None:
                 ax.set_title(column_titles[j], fontsize=8)
+            if border_colours is not None:
+                for spine in ax.spines.values():
+                    spine.set(edgecolor=border_colours[j], linewidth=3)
     fig.tight_layout()
     return fig
 
 
-def disk_reconstructions(images, reconstructions, radii):
-    """Newson fig. 2: held-out inputs (top) and their reconstructions (bottom), by radius."""
-    return image_rows([images, reconstructions], ["input", "output"], [f"r={r:.1f}" for r in radii])
+def disk_reconstructions(images, reconstructions, radii, seen=None):
+    """Newson figs 2, 5, 6: held-out inputs (top) and reconstructions (bottom), by radius; with
+    `seen`, borders say whether training saw the radius (green) or not (red)."""
+    colours = None if seen is None else [SEEN if s else UNSEEN for s in seen]
+    return image_rows([images, reconstructions], ["input", "output"], [f"r={r:.1f}" for r in radii], colours)
+
+
+def disk_profiles(images, reconstructions, radii):
+    """Newson figs 4, 13: inputs, outputs, and their radial profiles (dashed input, solid output)."""
+    from . import theory
+
+    fig = image_rows([images, reconstructions, images], ["input", "output", "profile"],
+                     [f"r={r:.1f}" for r in radii])
+    rho_in, profile_in = theory.radial_profiles(images)
+    rho_out, profile_out = theory.radial_profiles(reconstructions)
+    top = max(1.0, float(profile_out.max()))
+    for ax, p_in, p_out in zip(fig.axes[2 * len(radii):], profile_in, profile_out):
+        ax.clear()
+        ax.set_aspect("auto")  # the image rows above fix an equal aspect
+        ax.set_box_aspect(0.8)
+        ax.plot(rho_in, p_in, "--", color="0.5", lw=1)
+        ax.plot(rho_out, p_out, color="C0", lw=1.2)
+        ax.set_ylim(min(0.0, float(profile_out.min())) - 0.05, top + 0.05)
+        ax.set_xticks([0, 16, 32])
+        ax.tick_params(labelsize=6)
+    fig.axes[2 * len(radii)].set_ylabel("profile")
+    return fig
+
+
+def decoder_theory(radius, z, h_optimal, rho, learned_f, optimum_rho, optimum_f, airy_f, seen_radius):
+    """Newson figs 11-12: z against the optimal h(r) = <f, 1_Br> (left); the learned profile f
+    against the optimum of eq. 7 and its Airy closed form (right), each scaled to f(0) = 1."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    left.scatter(h_optimal, z, s=6, c=radius, cmap="viridis")
+    left.set(xlabel="optimal h(r) = <f, 1_Br>", ylabel="code z", title="fig. 11")
+    right.plot(rho, learned_f / learned_f[0], label="learned f (rank-one factor)")
+    right.plot(optimum_rho, optimum_f / optimum_f[0], "--", label="optimum of eq. 7 (numerical)")
+    right.plot(optimum_rho, airy_f, ":", lw=2, label="Airy closed form")
+    right.axvline(seen_radius, color="0.6", lw=0.8)
+    right.set(xlabel="radius t (px)", ylabel="f(t) / f(0)", title=f"fig. 12 (R = {seen_radius:g})")
+    right.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def regularisation_curves(table, hole, examples, example_labels):
+    """Newson fig. 7: disk radius against code z for each regulariser, one line per repeat (fold),
+    the unseen radii shaded (top); one unseen disk and each regulariser's output (bottom)."""
+    variants = list(dict.fromkeys(table["variant"]))
+    fig, axes = plt.subplots(2, len(variants) + 1, figsize=(2.6 * (len(variants) + 1), 5),
+                             gridspec_kw={"height_ratios": [1.4, 1]})
+    axes[0, -1].axis("off")
+    for ax, variant in zip(axes[0], variants):
+        for fold, part in table[table["variant"] == variant].groupby("fold"):
+            part = part.sort_values("z")
+            ax.plot(part["z"], part["radius"], lw=1, label=f"fold {fold}")
+        ax.axhspan(*hole, color=UNSEEN, alpha=0.15, lw=0)
+        ax.set(title=variant, xlabel="code z")
+    axes[0, 0].set_ylabel("disk radius r")
+    axes[0, 0].legend(fontsize=6)
+    for ax, image, label in zip(axes[1], examples, example_labels):
+        ax.imshow(np.clip(image, 0, 1), cmap="gray", vmin=0, vmax=1)
+        ax.set(xticks=[], yticks=[], title=label)
+    fig.tight_layout()
+    return fig
 
 
 def latent_interpolation(decoded, codes):

@@ -23,6 +23,21 @@ def load(path):
         return data["images"], factors
 
 
+def outside(factors, excluded):
+    """Boolean mask of the items whose factors lie outside every excluded [low, high) range.
+
+    excluded: {factor name: [[low, high], ...]}, e.g. {"radius": [[11, 18]]} (Newson's hole).
+    """
+    keep = np.ones(len(factors), dtype=bool)
+    for name, ranges in excluded.items():
+        if name not in factors:
+            raise KeyError(f"train_exclude names factor {name!r}; the dataset has {list(factors.columns)}")
+        values = factors[name].to_numpy()
+        for low, high in ranges:
+            keep &= ~((values >= low) & (values < high))
+    return keep
+
+
 def as_float(images):
     """uint8 images to float32 in [0, 1] with a channel axis (N, C, H, W)."""
     x = images.astype(np.float32) / 255.0
