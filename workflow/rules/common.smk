@@ -137,7 +137,7 @@ def variant_figures(experiment, variant):
 
 
 def all_figures():
-    figures = []
+    figures = ["results/figures/claims.png"] if "disks" in EXPERIMENTS else []
     for experiment in EXPERIMENTS:
         figures.append(f"results/figures/{experiment}/scores.png")
         figures += [f"results/figures/{experiment}/{group}.png" for group in config["experiments"][experiment]["figures"]]

@@ -144,3 +144,22 @@ def score_strips(scores):
 def save(fig, path, dpi):
     fig.savefig(path, dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
+
+
+def claims_table(claims):
+    """One row per published finding: measured mean ± sd, threshold, and a coloured verdict."""
+    colours = {"yes": SEEN, "no": UNSEEN, "not measured": "0.6"}
+    fig, ax = plt.subplots(figsize=(11, 0.45 * len(claims) + 0.8))
+    ax.axis("off")
+    cells = [[c.id, c.finding, f"{c.value:.4g} ± {c.spread:.2g}" if c.n else "-", c.threshold, str(c.n), c.holds]
+             for c in claims.itertuples()]
+    grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "holds when", "n", "holds"],
+                    loc="center", cellLoc="left", colWidths=[0.16, 0.42, 0.16, 0.1, 0.04, 0.12])
+    grid.auto_set_font_size(False)
+    grid.set_fontsize(8)
+    grid.scale(1, 1.4)
+    for row, claim in enumerate(claims.itertuples(), start=1):
+        grid[row, 5].set_facecolor(colours[claim.holds])
+        grid[row, 5].get_text().set_color("white")
+    fig.tight_layout()
+    return fig

@@ -8,8 +8,6 @@ which `filter_cosines` measures. Decoder (section 5.4): a scalar position to a l
 stride-2 transposed convolutions of size 3 with depths [1, 2, 4, 4, 4, 8], trained on the
 triangular Diracs of eq. (19).
 """
-import math
-
 import numpy as np
 import torch
 from torch import nn
@@ -113,6 +111,11 @@ def layer_filters(encoder):
     return [conv.weight.detach().cpu().double().numpy().reshape(-1) for conv in _convs(encoder)]
 
 
+def _out_length(conv, in_length):
+    (size,), (stride,), (padding,) = conv.kernel_size, conv.stride, conv.padding
+    return (in_length + 2 * padding - size) // stride + 1
+
+
 def data_taps(conv, in_length):
     """Boolean mask of the taps that read at least one input sample (not only zero padding).
 
@@ -121,8 +124,7 @@ def data_taps(conv, in_length):
     initial value, so it says nothing about what the network learned.
     """
     (size,), (stride,), (padding,) = conv.kernel_size, conv.stride, conv.padding
-    out_length = (in_length + 2 * padding - size) // stride + 1
-    reads = stride * np.arange(out_length)[:, None] - padding + np.arange(size)[None, :]
+    reads = stride * np.arange(_out_length(conv, in_length))[:, None] - padding + np.arange(size)[None, :]
     return ((reads >= 0) & (reads < in_length)).any(axis=0)
 
 
@@ -138,8 +140,8 @@ def filter_cosines(encoder, reference=HANDCRAFTED_FILTER):
         keep = data_taps(conv, length)
         u, v = w[keep], reference[keep]
         cosines.append(abs(u @ v) / (np.linalg.norm(u) * np.linalg.norm(v) + 1e-12))
-        length = (length + 2 * conv.padding[0] - conv.kernel_size[0]) // conv.stride[0] + 1
-    assert length == 1 and math.log2(encoder.n).is_integer()
+        length = _out_length(conv, length)
+    assert length == 1, "the encoder must end at one number"
     return cosines
 
 
