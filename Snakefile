@@ -26,6 +26,7 @@ include: "workflow/rules/train.smk"
 include: "workflow/rules/extract.smk"
 include: "workflow/rules/scores.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/positions.smk"
 include: "workflow/rules/claims.smk"
 
 

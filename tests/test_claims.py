@@ -65,3 +65,13 @@ def test_thresholds_are_the_designs():
     assert table["threshold"].to_dict() == {
         "disks-monotone": ">= 0.99", "disks-area": "> 0", "nobias-rank1": ">= 0.95", "nobias-optimum": ">= 0.9",
         "extrapolation-fails": ">= 5", "hole-fails": ">= 3", "psi3-best": "< 0"}
+
+
+def test_filter_claim_uses_the_median_over_repeats_of_the_regression_encoder():
+    rows = [("encoder_regression", r, "filters", "all_layers", "mean_abs_cosine_121", v)
+            for r, v in enumerate([0.95, 0.5, 0.99])]
+    rows += [("encoder_autoencoder", 0, "filters", "all_layers", "mean_abs_cosine_121", 0.3)]
+    encoders = {"autoencoder": {"objective": "autoencoder"}, "regression": {"objective": "regression"}}
+    row = claims.position_claims(_scores(rows), encoders)
+    assert row["value"] == pytest.approx(0.95) and row["holds"] == "yes" and row["n"] == 3
+    assert claims.position_claims(_scores(rows), {"autoencoder": {"objective": "autoencoder"}})["holds"] == "not measured"

@@ -40,7 +40,7 @@ def test_smoke_dag_runs_through_the_slurm_profile(cluster, tmp_path):
     env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
-    assert (tmp_path / "results/figures/all").read_text().count(".png") == 17
+    assert (tmp_path / "results/figures/all").read_text().count(".png") == 20
 
     logs = tmp_path / ".snakemake/slurm_logs"
     train_jobs = [p.stem for p in (logs / "rule_train").rglob("*.log")]

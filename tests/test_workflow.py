@@ -25,6 +25,8 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     expected = {f"results/figures/disks/{variant}/{name}.png" for variant, names in per_variant.items()
                 for name in names}
     expected |= {f"results/figures/disks/{name}.png" for name in ["scores", "regularisation", "lambda_sweep"]}
+    expected |= {"results/figures/claims.png", "results/figures/positions/filters.png",
+                 "results/figures/positions/decoder.png"}
     assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
@@ -73,13 +75,14 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "figures.dpi", 200))
     assert set(jobs) == {"figure_training_curves", "figure_disk_reconstructions", "figure_disk_interpolation",
                          "figure_disk_code_vs_size", "figure_disk_profiles", "figure_disk_decoder_theory",
-                         "figure_disk_regularisation", "figure_disk_lambda_sweep",
-                         "figure_scores"} | DOWNSTREAM_OF_FIGURES
+                         "figure_disk_regularisation", "figure_disk_lambda_sweep", "figure_scores",
+                         "figure_position_filters", "figure_position_decoder", "claims"} | DOWNSTREAM_OF_FIGURES
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
-    assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "figure_manifest": 1, "all": 1}
+    assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "figure_manifest": 1,
+                    "all": 1}
 
 
 def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_path):
@@ -91,7 +94,31 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
     everything = planned_jobs(smoke_run, config_with(tmp_path, "seed", 8))  # seed feeds every job
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.dataset.blur_sigma", 1.5))
     assert jobs["dataset"] == 1 and jobs["train"] == 8
-    assert jobs == everything  # in this DAG every job lies downstream of the dataset
+    # everything but the position networks, which do not read the disk dataset
+    positions_only = {"train_position", "position_scores", "positions_handcrafted", "figure_position_filters",
+                      "figure_position_decoder"}
+    assert jobs == {rule: n for rule, n in everything.items() if rule not in positions_only}
+
+
+def test_claims_table_has_every_newson_finding(smoke_run):
+    from shapeae import claims
+
+    table = pd.read_csv(smoke_run / "results/claims.csv")
+    assert table["id"].tolist() == claims.NEWSON_IDS
+    assert set(table["holds"]) <= {"yes", "no", "not measured"}
+    measured = table.set_index("id")
+    # the smoke config has no r < 18 variant and no unregularised hole model
+    assert measured.loc["extrapolation-fails", "holds"] == "not measured"
+    assert measured.loc["filter-121", "n"] == 2 and measured.loc["disks-monotone", "n"] == 3
+
+
+def test_position_tables(smoke_run):
+    handcrafted = pd.read_csv(smoke_run / "results/tables/positions/handcrafted.csv")
+    assert (handcrafted["max_abs_error"] == 0).all() and handcrafted["n_layers"].tolist() == list(range(1, 8))
+    scores = pd.read_csv(smoke_run / "results/tables/positions/scores.csv")
+    assert set(scores["variant"]) == {"encoder_regression", "encoder_autoencoder", "decoder_continuous",
+                                      "decoder_integer"}
+    assert scores["value"].notna().all()
 
 
 def test_two_runs_give_byte_identical_score_tables(smoke_run, tmp_path):
@@ -106,7 +133,7 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
     html = (smoke_copy / "report.html").read_text()
     assert len(html) > 100_000
     for name in ["reconstructions.png", "interpolation.png", "code_vs_size.png", "training_curves.png",
-                 "scores.png", "scores_summary.csv", "Newson et al. fig. 2"]:
+                 "scores.png", "scores_summary.csv", "Newson et al. fig. 2", "claims.csv", "filters.png"]:
         assert name in html, name
 
 

@@ -1,6 +1,6 @@
 rule claims:
     input:
-        disks="results/tables/disks/scores.csv",
+        unpack(claims_inputs),
     output:
         table=report(
             "results/claims.csv",
@@ -17,7 +17,10 @@ rule claims:
     benchmark:
         "results/benchmarks/claims.tsv"
     params:
-        disk_variants=config_at("experiments/disks/variants"),
+        disk_variants=lambda wildcards: sorted_keys(config["experiments"].get("disks", {}).get("variants", {})),
+        position_encoders=lambda wildcards: sorted_keys(
+            config["experiments"].get("positions", {}).get("encoder", {}).get("variants", {})
+        ),
         dpi=config["figures"]["dpi"],
     conda:
         "../../envs/shapeae.yaml"

@@ -59,6 +59,13 @@ def job_seed(wildcards):
     return seeding.derive_seed(config["seed"], *[p for p in parts if p is not None])
 
 
+def claims_inputs(wildcards):
+    return {
+        experiment: f"results/tables/{experiment}/scores.csv"
+        for experiment in EXPERIMENTS
+    }
+
+
 def fold_scores(wildcards):
     return [
         f"results/scores/{wildcards.experiment}/{variant}/fold{fold}.csv"
@@ -136,9 +143,21 @@ def variant_figures(experiment, variant):
     return names
 
 
+def position_models(part):
+    """Every trained position network of one part (encoder or decoder), all variants and repeats."""
+    spec = config["experiments"]["positions"][part]["variants"]
+    return [
+        f"results/models/positions/{part}/{variant}/repeat{repeat}/model.pt"
+        for variant, settings in spec.items()
+        for repeat in range(settings["repeats"])
+    ]
+
+
 def all_figures():
-    figures = ["results/figures/claims.png"] if "disks" in EXPERIMENTS else []
-    for experiment in EXPERIMENTS:
+    figures = ["results/figures/claims.png"]
+    if "positions" in EXPERIMENTS:
+        figures += ["results/figures/positions/filters.png", "results/figures/positions/decoder.png"]
+    for experiment in set(EXPERIMENTS) & {"disks"}:
         figures.append(f"results/figures/{experiment}/scores.png")
         figures += [f"results/figures/{experiment}/{group}.png" for group in config["experiments"][experiment]["figures"]]
         for variant in variants(experiment):

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 
 COLUMNS = ["id", "source", "finding", "measured_as", "value", "spread", "n", "threshold", "holds", "variants"]
+NEWSON_IDS = ["disks-monotone", "disks-area", "nobias-rank1", "nobias-optimum", "extrapolation-fails",
+              "hole-fails", "psi3-best", "filter-121"]
 
 
 def _roles(variants):
@@ -120,3 +122,18 @@ def _psi3_best(scores, roles, claim):
 
 def table(rows):
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def position_claims(scores, encoder_variants):
+    """filter-121: the median over repeats of each repeat's mean |cosine| to [1, 2, 1], of the
+    encoder trained to output the position (the first 'regression' variant)."""
+    row = {"id": "filter-121", "source": "Newson 5.3", "finding": "a trained position encoder finds [1,2,1]",
+           "measured_as": "median over repeats of mean abs cosine(layer filter, [1,2,1]); padding-only taps excluded"}
+    regression = [name for name, spec in encoder_variants.items() if spec.get("objective") == "regression"]
+    if not regression:
+        return _row(row, [], ">= 0.9", None, [])
+    values = _per_fold(scores, f"encoder_{regression[0]}", "filters", "all_layers", "mean_abs_cosine_121")
+    result = _row(row, values, ">= 0.9", lambda v: np.median(v) >= 0.9, [f"encoder_{regression[0]}"])
+    if len(values):
+        result["value"] = float(np.median(values))  # the design measures the median, not the mean
+    return result

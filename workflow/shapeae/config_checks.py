@@ -47,7 +47,7 @@ def check(config):
     for name, experiment in config["experiments"].items():
         base = f"experiments.{name}"
         fold = config["figures"]["fold"]
-        if fold >= experiment["n_folds"]:
+        if "n_folds" in experiment and fold >= experiment["n_folds"]:
             _fail("figures.fold", f"fold {fold} does not exist: {base}.n_folds is {experiment['n_folds']}")
         CHECKS[name](experiment, base)
 
@@ -88,4 +88,10 @@ def _check_disks(experiment, base):
         _fail(f"{base}.dataset.radius_max", f"{dataset['radius_max']} px leaves little disk inside a {size} px image")
 
 
-CHECKS = {"disks": _check_disks}
+def _check_positions(experiment, base):
+    depths, n = experiment["decoder"]["model"]["depths"], experiment["n"]
+    if 2 ** len(depths) != n:
+        _fail(f"{base}.decoder.model.depths", f"{len(depths)} upsamplings give {2 ** len(depths)} samples, not n = {n}")
+
+
+CHECKS = {"disks": _check_disks, "positions": _check_positions}

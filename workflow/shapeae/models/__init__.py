@@ -1,7 +1,13 @@
 """Model registry: a model is built from a plain dict of hyperparameters, saved beside its weights."""
 from .newson import DiskAE
+from .positions import PositionAE, PositionDecoder, PositionEncoder
 
-ARCHITECTURES = {"disk_ae": DiskAE}
+ARCHITECTURES = {
+    "disk_ae": DiskAE,
+    "position_encoder": PositionEncoder,
+    "position_ae": PositionAE,
+    "position_decoder": PositionDecoder,
+}
 
 
 def build(spec):

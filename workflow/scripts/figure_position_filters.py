@@ -1,0 +1,18 @@
+"""Newson fig. 9: each layer's learned 3-tap filter, every repeat, against [1, 2, 1]."""
+import re
+
+import pandas as pd
+
+from shapeae import jobs, plots, training
+from shapeae.models import positions as nets
+from shapeae.position_training import encoder_of
+
+sm = snakemake  # noqa: F821 -- injected by Snakemake
+jobs.start(sm.log[0], threads=sm.threads)
+rows = []
+for path in sm.input.models:
+    variant, repeat = re.search(r"encoder/(\w+)/repeat(\d+)/", path).groups()
+    for layer, taps in enumerate(nets.layer_filters(encoder_of(training.load(path))), start=1):
+        rows += [{"variant": variant, "repeat": int(repeat), "layer": layer, "tap": tap - 1, "weight": float(w)}
+                 for tap, w in enumerate(taps)]
+plots.save(plots.position_filters(pd.DataFrame(rows)), sm.output[0], sm.params.dpi)
