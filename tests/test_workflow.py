@@ -86,8 +86,10 @@ def test_score_setting_reruns_no_training(smoke_run, tmp_path):
 
 
 def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_path):
-    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.variants.default.training.lr", 0.002))
-    assert jobs["train"] == 3 and not {"dataset", "folds"} & set(jobs)
+    # (variants share `training` through a YAML alias: a regulariser weight is hole_psi3's alone)
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.variants.hole_psi3.regularisation.weight", 5.0))
+    assert jobs["train"] == 2 and jobs["extract"] == 2 and jobs["score_disks"] == 2
+    assert not {"dataset", "folds", "train_position"} & set(jobs)
 
 
 def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
