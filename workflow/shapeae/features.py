@@ -18,3 +18,9 @@ def load(features_path, data_path):
         images=datasets.as_float(images[index]),
         factors=factors.iloc[index].reset_index(drop=True),
     )
+
+
+def spread_by(values, n):
+    """Indices of n items whose values are evenly spaced through the sorted values (figure examples)."""
+    order = np.argsort(values)
+    return order[np.linspace(0, len(order) - 1, n).round().astype(int)]
