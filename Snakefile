@@ -6,9 +6,12 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-# config.yaml beside this file, whatever --directory says; --configfile overlays it
-# (e.g. presets/paper.yaml); add --replace-workflow-config to replace it (the smoke config does).
-configfile: os.path.join(workflow.basedir, "config.yaml")
+# config.yaml beside this file (whatever --directory says), unless --configfile names config files:
+# then those alone, merged in order, e.g. --configfile config.yaml presets/paper.yaml. Cluster jobs
+# are handed the same files, so they see the same config (--replace-workflow-config is not passed on).
+if not workflow.overwrite_configfiles:
+
+    configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
 include: "workflow/rules/common.smk"

@@ -35,7 +35,7 @@ def _gres(job_id):
 
 def test_smoke_dag_runs_through_the_slurm_profile(cluster, tmp_path):
     command = ["snakemake", "--profile", str(REPO / "profiles/slurm"), "--snakefile", str(REPO / "Snakefile"),
-               "--directory", str(tmp_path), "--configfile", str(SMOKE_CONFIG), "--replace-workflow-config",
+               "--directory", str(tmp_path), "--configfile", str(SMOKE_CONFIG),
                "results/figures/all"]
     env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)

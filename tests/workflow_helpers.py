@@ -12,7 +12,7 @@ SMOKE_CONFIG = REPO / "tests/smoke/config.yaml"
 
 def snakemake(workdir, *args, config=SMOKE_CONFIG, cores=2, check=True):
     command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-               "--directory", str(workdir), "--configfile", str(config), "--replace-workflow-config",
+               "--directory", str(workdir), "--configfile", str(config),
                "--cores", str(cores), *args]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     if check and result.returncode != 0:

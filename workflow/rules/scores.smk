@@ -38,6 +38,8 @@ rule aggregate_scores:
         ),
     log:
         "results/logs/aggregate_scores/{experiment}.log",
+    wildcard_constraints:
+        experiment="disks",  # positions: rule position_scores
     benchmark:
         "results/benchmarks/aggregate_scores/{experiment}.tsv"
     conda:
