@@ -34,9 +34,9 @@ def _gres(job_id):
 
 
 def test_smoke_dag_runs_through_the_slurm_profile(cluster, tmp_path):
-    command = ["snakemake", "--profile", str(REPO / "profiles/slurm"), "--snakefile", str(REPO / "Snakefile"),
-               "--directory", str(tmp_path), "--configfile", str(SMOKE_CONFIG),
-               "results/figures/all"]
+    command = ["snakemake", "results/figures/all", "--profile", str(REPO / "profiles/slurm"),
+               "--snakefile", str(REPO / "Snakefile"), "--directory", str(tmp_path),
+               "--configfile", str(SMOKE_CONFIG)]  # --configfile takes several values: keep it last
     env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
