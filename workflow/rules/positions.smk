@@ -32,13 +32,13 @@ rule position_scores:
     output:
         scores=report(
             "results/tables/positions/scores.csv",
-            caption="../report/scores_table.rst",
+            caption="../report/positions_scores.rst",
             category="positions",
             subcategory="tables",
         ),
         summary=report(
             "results/tables/positions/scores_summary.csv",
-            caption="../report/scores_summary.rst",
+            caption="../report/positions_summary.rst",
             category="positions",
             subcategory="tables",
         ),
