@@ -7,3 +7,19 @@ def test_spread_by_picks_evenly_through_the_sorted_values():
     values = np.array([5.0, 1.0, 9.0, 3.0, 7.0])
     assert features.spread_by(values, 3).tolist() == [1, 0, 2]  # values 1, 5, 9
     assert sorted(features.spread_by(values, 5).tolist()) == [0, 1, 2, 3, 4]
+
+
+def test_load_all_keys_by_variant_and_fold_and_joins_factors(tmp_path):
+    import pandas as pd
+
+    from shapeae import datasets
+
+    images = np.arange(4 * 2 * 2, dtype=np.uint8).reshape(4, 2, 2)
+    datasets.save(tmp_path / "data.npz", images, pd.DataFrame({"radius": [1.0, 2.0, 3.0, 4.0]}))
+    (tmp_path / "hole").mkdir()
+    path = tmp_path / "hole" / "fold1.npz"
+    np.savez(path, index=np.array([3, 0]), codes=np.zeros((2, 1)), reconstructions=np.zeros((2, 1, 2, 2)))
+    held_out = features.load_all([path], tmp_path / "data.npz")
+    assert list(held_out) == [("hole", 1)]
+    assert held_out["hole", 1].factors["radius"].tolist() == [4.0, 1.0]
+    assert held_out["hole", 1].images.shape == (2, 1, 2, 2)

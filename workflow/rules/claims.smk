@@ -18,6 +18,7 @@ rule claims:
         "results/benchmarks/claims.tsv"
     params:
         disk_variants=lambda wildcards: sorted_keys(config["experiments"].get("disks", {}).get("variants", {})),
+        disk_radius_max=lambda wildcards: config["experiments"].get("disks", {}).get("dataset", {}).get("radius_max"),
         position_encoders=lambda wildcards: sorted_keys(
             config["experiments"].get("positions", {}).get("encoder", {}).get("variants", {})
         ),

@@ -1,17 +1,12 @@
 """Newson fig. 8: disks in and around the hole decoded by psi3-regularised models, one row per lambda."""
-import re
-
 import numpy as np
 
 from shapeae import features, jobs, plots
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
-outputs = {}
-for path in sm.input.features:
-    variant, fold = re.search(r"/([^/]+)/fold(\d+)\.npz$", path).groups()
-    if int(fold) == sm.params.fold:
-        outputs[variant] = features.load(path, sm.input.data)
+held_out = features.load_all(sm.input.features, sm.input.data)
+outputs = {variant: held_out[variant, sm.params.fold] for variant in sm.params.variants}
 first = outputs[sm.params.variants[0]]
 radius = first.factors["radius"].to_numpy()
 low, high = sm.params.hole

@@ -1,6 +1,4 @@
 """Newson fig. 7: radius against code z per regulariser over repeats, and one unseen disk decoded."""
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -8,13 +6,9 @@ from shapeae import features, jobs, plots
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
-tables, by_variant = [], {}
-for path in sm.input.features:
-    variant, fold = re.search(r"/([^/]+)/fold(\d+)\.npz$", path).groups()
-    held_out = features.load(path, sm.input.data)
-    tables.append(held_out.factors.assign(variant=variant, fold=int(fold), z=held_out.codes[:, 0]))
-    if int(fold) == sm.params.fold:
-        by_variant[variant] = held_out
+held_out = features.load_all(sm.input.features, sm.input.data)
+tables = [h.factors.assign(variant=variant, fold=fold, z=h.codes[:, 0]) for (variant, fold), h in held_out.items()]
+by_variant = {variant: held_out[variant, sm.params.fold] for variant in sm.params.variants}
 low, high = sm.params.hole
 first = by_variant[sm.params.variants[0]]
 radius = first.factors["radius"].to_numpy()

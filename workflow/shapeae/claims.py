@@ -15,14 +15,15 @@ NEWSON_IDS = ["disks-monotone", "disks-area", "nobias-rank1", "nobias-optimum", 
               "hole-fails", "psi3-best", "filter-121"]
 
 
-def _roles(variants):
-    """{role: [variant names]} from the variant specs of the disks experiment."""
+def _roles(variants, radius_max):
+    """{role: [variant names]} from the variant specs of the disks experiment; an excluded range
+    reaching radius_max is a tail (extrapolation), any other an interior hole."""
     roles = {"default": [], "nobias": [], "extrapolation": [], "hole": [], "psi1": [], "psi3": []}
     for name, spec in variants.items():
         radius_out = spec.get("train_exclude", {}).get("radius", [])
         kind = spec.get("regularisation", {}).get("kind", "none")
         bias = spec["model"].get("bias", True)
-        tail = any(high >= 1000 or high == float("inf") for _, high in radius_out)
+        tail = any(high >= radius_max for _, high in radius_out)
         interior = radius_out and not tail
         if name == "default":
             roles["default"].append(name)
@@ -57,9 +58,9 @@ def _first(roles, role):
     return roles[role][0] if roles[role] else None
 
 
-def newson_claims(scores, variants):
+def newson_claims(scores, variants, radius_max):
     """The Newson et al. rows measured on the disks experiment's tidy score table."""
-    roles = _roles(variants)
+    roles = _roles(variants, radius_max)
     rows = []
 
     def claim(id_, source, finding, measured_as):

@@ -1,4 +1,5 @@
 """Held-out features written by the extract rule, joined with their images and factors."""
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -8,7 +9,21 @@ from . import datasets
 
 def load(features_path, data_path):
     """Namespace with index, codes, reconstructions, images (float, N x C x H x W) and factors."""
+    return _join(features_path, *datasets.load(data_path))
+
+
+def load_all(features_paths, data_path):
+    """{(variant, fold): namespace} for results/features/<experiment>/<variant>/fold<k>.npz files,
+    reading the dataset once."""
     images, factors = datasets.load(data_path)
+    held_out = {}
+    for path in features_paths:
+        variant, fold = re.search(r"([^/]+)/fold(\d+)\.npz$", str(path)).groups()
+        held_out[variant, int(fold)] = _join(path, images, factors)
+    return held_out
+
+
+def _join(features_path, images, factors):
     with np.load(features_path) as f:
         index, codes, reconstructions = f["index"], f["codes"], f["reconstructions"]
     return SimpleNamespace(
