@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from shapeae import claims
+from shapeae.experiments import disks, positions
 
 MODEL = {"architecture": "disk_ae", "depths": [1, 8, 4, 4, 3, 2, 1], "bias": True}
 HOLE = {"radius": [[11, 18]]}
@@ -38,7 +39,7 @@ def _table():
 
 
 def test_newson_claims_by_hand():
-    table = claims.table(claims.newson_claims(_table(), VARIANTS, 32.0)).set_index("id")
+    table = claims.table(disks.claims(_table(), VARIANTS, 32.0)).set_index("id")
     assert table.loc["disks-monotone", "value"] == pytest.approx(0.997)
     assert table.loc["disks-monotone", "holds"] == "yes"
     assert table.loc["disks-area", "value"] == pytest.approx(((0.99 - 0.95) + (0.98 - 0.97)) / 2)
@@ -54,14 +55,14 @@ def test_newson_claims_by_hand():
 
 
 def test_missing_variants_are_not_measured():
-    table = claims.table(claims.newson_claims(_table(), {"default": VARIANTS["default"]}, 32.0)).set_index("id")
+    table = claims.table(disks.claims(_table(), {"default": VARIANTS["default"]}, 32.0)).set_index("id")
     assert table.loc["disks-monotone", "holds"] == "yes"
     for claim in ["nobias-rank1", "extrapolation-fails", "hole-fails", "psi3-best"]:
         assert table.loc[claim, "holds"] == "not measured" and table.loc[claim, "n"] == 0
 
 
 def test_thresholds_are_the_designs():
-    table = claims.table(claims.newson_claims(_table(), VARIANTS, 32.0)).set_index("id")
+    table = claims.table(disks.claims(_table(), VARIANTS, 32.0)).set_index("id")
     assert table["threshold"].to_dict() == {
         "disks-monotone": ">= 0.99", "disks-area": "> 0", "nobias-rank1": ">= 0.95", "nobias-optimum": ">= 0.9",
         "extrapolation-fails": ">= 5", "hole-fails": ">= 3", "psi3-best": "< 0"}
@@ -72,6 +73,7 @@ def test_filter_claim_uses_the_median_over_repeats_of_the_regression_encoder():
             for r, v in enumerate([0.95, 0.5, 0.99])]
     rows += [("encoder_autoencoder", 0, "filters", "all_layers", "mean_abs_cosine_121", 0.3)]
     encoders = {"autoencoder": {"objective": "autoencoder"}, "regression": {"objective": "regression"}}
-    row = claims.position_claims(_scores(rows), encoders)
+    [row] = positions.claims(_scores(rows), encoders)
     assert row["value"] == pytest.approx(0.95) and row["holds"] == "yes" and row["n"] == 3
-    assert claims.position_claims(_scores(rows), {"autoencoder": {"objective": "autoencoder"}})["holds"] == "not measured"
+    [row] = positions.claims(_scores(rows), {"autoencoder": {"objective": "autoencoder"}})
+    assert row["holds"] == "not measured"

@@ -5,6 +5,7 @@ from scipy.stats import spearmanr
 from sklearn.metrics import r2_score
 
 from shapeae import metrics, scores
+from shapeae.experiments.disks import evaluation
 
 
 def test_abs_spearman_ignores_sign_and_monotone_warps():
@@ -39,7 +40,7 @@ def test_disk_scores_prefer_area_when_code_is_area():
     factors = pd.DataFrame({"radius": radius, "area": np.pi * radius**2})
     images = np.zeros((50, 1, 4, 4))
     recon = images + 0.1
-    table = scores.disk_scores(images, recon, -factors[["area"]].to_numpy(), factors, [0, 11, 18, 32], 32.0)
+    table = evaluation.disk_scores(images, recon, -factors[["area"]].to_numpy(), factors, [0, 11, 18, 32], 32.0)
     value = table.set_index(["probe", "target", "metric"])["value"]
     assert value["reconstruction", "image", "mse"] == pytest.approx(0.01)
     assert value["code", "radius", "abs_spearman"] == pytest.approx(1.0)
@@ -60,7 +61,7 @@ def test_disk_scores_split_seen_and_unseen_radii():
     factors = pd.DataFrame({"radius": radius, "area": np.pi * radius**2})
     images = np.zeros((4, 1, 2, 2))
     recon = images + np.array([0.1, 0.3, 0.5, 0.2])[:, None, None, None]
-    table = scores.disk_scores(images, recon, radius[:, None], factors, [0, 32], 32.0, {"radius": [[11, 18]]})
+    table = evaluation.disk_scores(images, recon, radius[:, None], factors, [0, 32], 32.0, {"radius": [[11, 18]]})
     value = table.set_index(["probe", "target", "metric"])["value"]
     assert value["reconstruction", "image_unseen", "mse"] == pytest.approx((0.09 + 0.25) / 2)
     assert value["reconstruction", "image_seen", "mse"] == pytest.approx((0.01 + 0.04) / 2)
@@ -77,19 +78,19 @@ def test_outside_excludes_half_open_ranges_and_names_unknown_factors():
 
 
 def test_largest_seen_radius_drops_an_excluded_tail_only():
-    assert scores.largest_seen_radius(32.0, {"radius": [[18, 1000]]}) == 18
-    assert scores.largest_seen_radius(32.0, {"radius": [[11, 18]]}) == 32.0
-    assert scores.largest_seen_radius(32.0, {}) == 32.0
+    assert evaluation.largest_seen_radius(32.0, {"radius": [[18, 1000]]}) == 18
+    assert evaluation.largest_seen_radius(32.0, {"radius": [[11, 18]]}) == 32.0
+    assert evaluation.largest_seen_radius(32.0, {}) == 32.0
 
 
 def test_decoder_rows_find_the_optimal_rank_one_decoder():
-    from shapeae import theory
+    from shapeae.experiments.disks import theory
 
     # images h(r) f(t) with f the optimum of eq. 7: rank one, and f matches the optimum
     rho, f = theory.optimal_profile(32.0)
     yy, xx = np.mgrid[:64, :64] - 31.5
     f_image = np.interp(np.hypot(xx, yy), rho, f, right=0.0)
     images = np.stack([h * f_image for h in np.linspace(0.1, 2.0, 20)])[:, None]
-    rows = {metric: value for _, _, metric, value in scores.decoder_rows(images, 32.0)}
+    rows = {metric: value for _, _, metric, value in evaluation.decoder_rows(images, 32.0)}
     assert rows["rank1_energy"] == pytest.approx(1.0)
     assert rows["optimum_pearson"] > 0.999

@@ -2,8 +2,9 @@ import numpy as np
 import pytest
 import torch
 
-from shapeae import models, position_training
+from shapeae import models
 from shapeae.datasets import positions as signals
+from shapeae.experiments.positions import networks
 
 
 class PerfectDecoder(torch.nn.Module):
@@ -20,7 +21,7 @@ class PerfectDecoder(torch.nn.Module):
 
 
 def test_decoder_scores_of_a_perfect_decoder_are_zero():
-    rows = {target: value for _, target, _, value in position_training.decoder_scores(PerfectDecoder(16), 16)}
+    rows = {target: value for _, target, _, value in networks.decoder_scores(PerfectDecoder(16), 16)}
     assert rows["signal_integer"] == pytest.approx(0, abs=1e-6)
     assert rows["signal_half_integer"] == pytest.approx(0, abs=1e-6)
     assert rows["position_half_integer"] == pytest.approx(0, abs=1e-5)
@@ -29,31 +30,31 @@ def test_decoder_scores_of_a_perfect_decoder_are_zero():
 def test_peak_centroid_by_hand():
     y = np.array([[0, 0.25, 0.75, 0, 0], [0, 0, 0, 0, 1.0]])
     # (1 * 0.25 + 2 * 0.75) / 1.0 = 1.75; a lone peak sits at its index
-    np.testing.assert_allclose(position_training.peak_centroid(y), [1.75, 4.0])
+    np.testing.assert_allclose(networks.peak_centroid(y), [1.75, 4.0])
 
 
 def test_handcrafted_network_meets_proposition_3_exactly():
-    table = position_training.handcrafted_check(max_layers=5)
+    table = networks.handcrafted_check(max_layers=5)
     assert (table["max_abs_error"] == 0).all() and table["n"].tolist() == [2, 4, 8, 16, 32]
 
 
 def test_regression_encoder_training_lowers_the_loss_and_scores_filters():
     torch.manual_seed(0)
-    spec = position_training.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "regression"}, 16)
+    spec = networks.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "regression"}, 16)
     assert spec == {"architecture": "position_encoder", "n_layers": 4, "bias": True, "leaky_slope": 0.2}
     model = models.build(spec)
-    history = position_training.train_encoder(model, "regression", steps=200, lr=0.01, n=16)
+    history = networks.train_encoder(model, "regression", steps=200, lr=0.01, n=16)
     assert history["loss"].iloc[-1] < history["loss"].iloc[0]
-    rows = position_training.encoder_scores(model)
+    rows = networks.encoder_scores(model)
     assert [r[1] for r in rows] == ["layer1", "layer2", "layer3", "layer4", "all_layers"]
     assert 0 <= rows[-1][3] <= 1
 
 
 def test_autoencoder_objective_and_decoder_spec():
-    spec = position_training.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "autoencoder"}, 8)
+    spec = networks.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "autoencoder"}, 8)
     assert spec["architecture"] == "position_ae"
-    decoder = models.build(position_training.model_spec("decoder", {"depths": [1, 2, 4], "leaky_slope": 0.2}, {}, 8))
-    history = position_training.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
+    decoder = models.build(networks.model_spec("decoder", {"depths": [1, 2, 4], "leaky_slope": 0.2}, {}, 8))
+    history = networks.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
     assert history["step"].tolist() == [10]
     with pytest.raises(ValueError, match="objective"):
-        position_training.train_encoder(models.build(spec), "classify", 1, 0.01, 8)
+        networks.train_encoder(models.build(spec), "classify", 1, 0.01, 8)

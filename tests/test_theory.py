@@ -4,7 +4,7 @@ from scipy.integrate import cumulative_trapezoid, trapezoid
 from scipy.optimize import brentq
 from scipy.special import gamma, jv
 
-from shapeae import theory
+from shapeae.experiments.disks import theory
 
 
 def energy_ratio(f, radius_max, n=20001):

@@ -103,10 +103,10 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
 
 
 def test_claims_table_has_every_newson_finding(smoke_run):
-    from shapeae import claims
+    from shapeae.experiments import disks, positions
 
     table = pd.read_csv(smoke_run / "results/claims.csv")
-    assert table["id"].tolist() == claims.NEWSON_IDS
+    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS
     assert set(table["holds"]) <= {"yes", "no", "not measured"}
     measured = table.set_index("id")
     # the smoke config has no r < 18 variant and no unregularised hole model

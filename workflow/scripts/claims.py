@@ -1,15 +1,20 @@
 """results/claims.csv and its figure: which published findings this run reproduces."""
 import pandas as pd
 
-from shapeae import claims, jobs, plots
+from shapeae import claims, jobs, plots, scores
+from shapeae.experiments import disks, positions
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
-empty = pd.DataFrame(columns=["experiment", "variant", "fold", "probe", "target", "metric", "value"])
-disks = pd.read_csv(sm.input.disks) if "disks" in sm.input.keys() else empty
-positions = pd.read_csv(sm.input.positions) if "positions" in sm.input.keys() else empty
-rows = claims.newson_claims(disks, sm.params.disk_variants, sm.params.disk_radius_max)
-rows.append(claims.position_claims(positions, sm.params.position_encoders))
+
+
+def scores_of(experiment):
+    """The experiment's score table; empty when the run has none, so its findings read "not measured"."""
+    return pd.read_csv(sm.input[experiment]) if experiment in sm.input.keys() else pd.DataFrame(columns=scores.COLUMNS)
+
+
+rows = disks.claims(scores_of("disks"), sm.params.get("disk_variants", {}), sm.params.get("disk_radius_max"))
+rows += positions.claims(scores_of("positions"), sm.params.get("position_encoders", {}))
 table = claims.table(rows)
 table.to_csv(sm.output.table, index=False)
 plots.save(plots.claims_table(table), sm.output.figure, sm.params.dpi)

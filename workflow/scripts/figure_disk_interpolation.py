@@ -3,6 +3,7 @@ import numpy as np
 import torch
 
 from shapeae import jobs, plots, training
+from shapeae.experiments.disks import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -12,4 +13,4 @@ with np.load(sm.input.features) as f:
 z = np.linspace(codes.min(), codes.max(), sm.params.n_examples, dtype=np.float32)
 with torch.no_grad():
     decoded = model.decode(torch.from_numpy(z)[:, None]).numpy()
-plots.save(plots.latent_interpolation(decoded[:, 0], z), sm.output[0], sm.params.dpi)
+plots.save(figures.latent_interpolation(decoded[:, 0], z), sm.output[0], sm.params.dpi)

@@ -3,6 +3,7 @@ import numpy as np
 import pandas as pd
 
 from shapeae import features, jobs, plots
+from shapeae.experiments.disks import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -15,5 +16,5 @@ radius = first.factors["radius"].to_numpy()
 example = int(np.argmin(np.abs(radius - (low + high) / 2)))  # the same test fold for every variant
 images = [first.images[example, 0]] + [by_variant[v].reconstructions[example, 0] for v in sm.params.variants]
 labels = [f"input r={radius[example]:.1f}"] + list(sm.params.variants)
-fig = plots.regularisation_curves(pd.concat(tables, ignore_index=True), (low, high), images, labels)
+fig = figures.regularisation_curves(pd.concat(tables, ignore_index=True), (low, high), images, labels)
 plots.save(fig, sm.output[0], sm.params.dpi)

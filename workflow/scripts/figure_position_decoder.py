@@ -6,6 +6,7 @@ import torch
 
 from shapeae import jobs, plots, training
 from shapeae.datasets import positions as signals
+from shapeae.experiments.positions import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -17,4 +18,4 @@ for path in sm.input:
     if repeat == "0":
         with torch.no_grad():
             outputs[variant] = training.load(path)(torch.from_numpy(signals.position_codes(a, n)))[:, 0].numpy()
-plots.save(plots.position_decoding(outputs, a), sm.output[0], sm.params.dpi)
+plots.save(figures.position_decoding(outputs, a), sm.output[0], sm.params.dpi)

@@ -4,8 +4,9 @@ import re
 import pandas as pd
 
 from shapeae import jobs, plots, training
+from shapeae.experiments.positions import figures
+from shapeae.experiments.positions.networks import encoder_of
 from shapeae.models import positions as nets
-from shapeae.position_training import encoder_of
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -15,4 +16,4 @@ for path in sm.input.models:
     for layer, taps in enumerate(nets.layer_filters(encoder_of(training.load(path))), start=1):
         rows += [{"variant": variant, "repeat": int(repeat), "layer": layer, "tap": tap - 1, "weight": float(w)}
                  for tap, w in enumerate(taps)]
-plots.save(plots.position_filters(pd.DataFrame(rows)), sm.output[0], sm.params.dpi)
+plots.save(figures.position_filters(pd.DataFrame(rows)), sm.output[0], sm.params.dpi)

@@ -1,9 +1,10 @@
 """Proposition 3 checked exactly: the [1, 2, 1] network outputs 2^L - a for the one-hot at a."""
-from shapeae import jobs, position_training
+from shapeae import jobs
+from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
-table = position_training.handcrafted_check()
+table = networks.handcrafted_check()
 table.to_csv(sm.output[0], index=False)
 if (table["max_abs_error"] != 0).any():
     raise AssertionError(f"proposition 3 fails for the hand-crafted network:\n{table}")

@@ -1,9 +1,10 @@
 """Held-out scores of one disk autoencoder on one fold."""
-from shapeae import datasets, features, jobs, scores
+from shapeae import features, jobs, scores
+from shapeae.experiments.disks import evaluation
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
 held_out = features.load(sm.input.features, sm.input.data)
-table = scores.disk_scores(held_out.images, held_out.reconstructions, held_out.codes, held_out.factors,
-                           sm.params.radius_bins, sm.params.radius_max, sm.params.train_exclude)
+table = evaluation.disk_scores(held_out.images, held_out.reconstructions, held_out.codes, held_out.factors,
+                               sm.params.radius_bins, sm.params.radius_max, sm.params.train_exclude)
 scores.tag(table, sm.wildcards.experiment, sm.wildcards.variant, sm.wildcards.fold).to_csv(sm.output[0], index=False)

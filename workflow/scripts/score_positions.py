@@ -3,7 +3,8 @@ import re
 
 import pandas as pd
 
-from shapeae import jobs, position_training, scores, training
+from shapeae import jobs, scores, training
+from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -11,8 +12,8 @@ tables = []
 for path in sm.input:
     part, variant, repeat = re.search(r"positions/(\w+)/(\w+)/repeat(\d+)/", path).groups()
     model = training.load(path)
-    rows = (position_training.encoder_scores(model) if part == "encoder"
-            else position_training.decoder_scores(model, sm.params.n))
+    rows = (networks.encoder_scores(model) if part == "encoder"
+            else networks.decoder_scores(model, sm.params.n))
     table = pd.DataFrame(rows, columns=["probe", "target", "metric", "value"])
     tables.append(scores.tag(table, "positions", f"{part}_{variant}", repeat))
 table = pd.concat(tables, ignore_index=True).sort_values(scores.COLUMNS[:-1], kind="stable")

@@ -1,10 +1,11 @@
 """Train one position network (Newson section 5): an encoder (fig. 9) or a decoder (fig. 10)."""
-from shapeae import jobs, models, position_training, training
+from shapeae import jobs, models, training
+from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
-spec = position_training.model_spec(sm.wildcards.part, sm.params.model, sm.params.variant, sm.params.n)
+spec = networks.model_spec(sm.wildcards.part, sm.params.model, sm.params.variant, sm.params.n)
 model = models.build(spec)
-history = position_training.fit(sm.wildcards.part, model, sm.params.variant, sm.params.n, sm.params.seed)
+history = networks.fit(sm.wildcards.part, model, sm.params.variant, sm.params.n, sm.params.seed)
 training.save(model, spec, sm.output.model)
 history.to_csv(sm.output.history, index=False)

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .datasets import positions as signals
-from .models import positions as nets
+from ...datasets import positions as signals
+from ...models import positions as nets
 
 log = logging.getLogger(__name__)
 
