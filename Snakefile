@@ -23,13 +23,15 @@ wildcard_constraints:
     fold=r"\d+",
 
 
+# The generic stages, keyed by {experiment}.
 include: "workflow/rules/datasets.smk"
 include: "workflow/rules/folds.smk"
 include: "workflow/rules/train.smk"
 include: "workflow/rules/extract.smk"
-include: "workflow/rules/scores.smk"
-include: "workflow/rules/figures.smk"
+# One file per experiment: its scores, analyses and figures.
+include: "workflow/rules/disks.smk"
 include: "workflow/rules/positions.smk"
+# Last: the claims table and the figure manifest collect what each experiment file adds.
 include: "workflow/rules/claims.smk"
 
 

@@ -1,3 +1,7 @@
+# The claims table over every experiment, and the manifest of every figure. Included last: both
+# collect what each experiment's rule file contributes (see common.smk).
+
+
 rule claims:
     input:
         unpack(claims_inputs),
@@ -17,13 +21,24 @@ rule claims:
     benchmark:
         "results/benchmarks/claims.tsv"
     params:
-        disk_variants=lambda wildcards: sorted_keys(config["experiments"].get("disks", {}).get("variants", {})),
-        disk_radius_max=lambda wildcards: config["experiments"].get("disks", {}).get("dataset", {}).get("radius_max"),
-        position_encoders=lambda wildcards: sorted_keys(
-            config["experiments"].get("positions", {}).get("encoder", {}).get("variants", {})
-        ),
+        **claims_params(),  # each experiment's own, from its rule file (see common.smk)
         dpi=config["figures"]["dpi"],
     conda:
         "../../envs/shapeae.yaml"
     script:
         "../scripts/claims.py"
+
+
+rule figure_manifest:
+    input:
+        all_figures(),
+    output:
+        "results/figures/all",
+    log:
+        "results/logs/figures/manifest.log",
+    benchmark:
+        "results/benchmarks/figures/manifest.tsv"
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/figure_manifest.py"

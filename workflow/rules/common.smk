@@ -1,4 +1,5 @@
-# Helpers shared by the workflow: config validation, seeds, target lists.
+# Helpers every experiment uses: config validation and subtrees, seeds, folds, paths, and the final
+# target lists. Each experiment's own helpers live in its rule file (disks.smk, positions.smk, ...).
 import sys
 from pathlib import Path
 
@@ -59,21 +60,6 @@ def job_seed(wildcards):
     return seeding.derive_seed(config["seed"], *[p for p in parts if p is not None])
 
 
-def claims_inputs(wildcards):
-    return {
-        experiment: f"results/tables/{experiment}/scores.csv"
-        for experiment in EXPERIMENTS
-    }
-
-
-def fold_scores(wildcards):
-    return [
-        f"results/scores/{wildcards.experiment}/{variant}/fold{fold}.csv"
-        for variant in variants(wildcards.experiment)
-        for fold in folds(wildcards.experiment, variant)
-    ]
-
-
 def variant_histories(wildcards):
     return expand(
         "results/models/{experiment}/{variant}/fold{fold}/history.csv",
@@ -100,68 +86,37 @@ def figure_model(wildcards):
     return f"results/models/{wildcards.experiment}/{wildcards.variant}/fold{fold}/model.pt"
 
 
-def group_features(group):
-    """Input function: features of every fold of every variant in experiments.disks.figures.<group>."""
-
-    def inputs(wildcards):
-        group_variants = config["experiments"][wildcards.experiment]["figures"][group]
-        return [
-            f"results/features/{wildcards.experiment}/{variant}/fold{fold}.npz"
-            for variant in group_variants
-            for fold in folds(wildcards.experiment, variant)
-        ]
-
-    return inputs
-
-
-def group_fold(experiment, group):
-    """The first fold every variant of a figure group trained (config_checks ensures one exists)."""
-    members = config["experiments"][experiment]["figures"][group]
-    return min(set.intersection(*(set(folds(experiment, v)) for v in members)))
-
-
-def group_hole(experiment, group):
-    """The radius range the group's variants never saw: [low, high) of the first one's exclusion."""
-    first = config["experiments"][experiment]["figures"][group][0]
-    return config["experiments"][experiment]["variants"][first]["train_exclude"]["radius"][0]
-
-
-def group_weights(experiment, group):
-    members = config["experiments"][experiment]["figures"][group]
-    return [config["experiments"][experiment]["variants"][v]["regularisation"]["weight"] for v in members]
-
-
-def variant_figures(experiment, variant):
-    """Per-variant figures: curves and reconstructions for all (figs 2, 5, 6); fig. 3 for models
-    trained on every radius without a penalty; figs 4, 11-13 for bias-free ones."""
-    spec = config["experiments"][experiment]["variants"][variant]
-    names = ["training_curves", "reconstructions"]
-    if not spec["train_exclude"] and spec["regularisation"]["kind"] == "none":
-        names += ["interpolation", "code_vs_size"]
-    if not spec["model"].get("bias", True):
-        names += ["profiles", "decoder_theory"]
-    return names
-
-
-def position_models(part):
-    """Every trained position network of one part (encoder or decoder), all variants and repeats."""
-    spec = config["experiments"]["positions"][part]["variants"]
-    return [
-        f"results/models/positions/{part}/{variant}/repeat{repeat}/model.pt"
-        for variant, settings in spec.items()
-        for repeat in range(settings["repeats"])
-    ]
+# Each experiment plugs into the final targets and the claims table by defining three functions in
+# its helper file (workflow/rules/<experiment>_common.smk, included by <experiment>.smk), e.g.
+# disks_figures() in disks_common.smk. They are called for the experiments in the config, once all
+# files are included (claims.smk comes last).
+#   <experiment>_figures()        its figure paths, listed in results/figures/all
+#   <experiment>_claims_inputs()  {name: path}, the tables its claims read (inputs of the claims job)
+#   <experiment>_claims_params()  {name: value}, the config its claims read (params of the claims job)
+def experiment_hook(experiment, name):
+    """The function <experiment>_<name> from the experiment's rule file."""
+    hook = globals().get(f"{experiment}_{name}")
+    if not callable(hook):
+        raise ValueError(f"workflow/rules/{experiment}_common.smk must define {experiment}_{name}()")
+    return hook
 
 
 def all_figures():
     figures = ["results/figures/claims.png"]
-    if "positions" in EXPERIMENTS:
-        figures += ["results/figures/positions/filters.png", "results/figures/positions/decoder.png"]
-    for experiment in set(EXPERIMENTS) & {"disks"}:
-        figures.append(f"results/figures/{experiment}/scores.png")
-        figures += [f"results/figures/{experiment}/{group}.png" for group in config["experiments"][experiment]["figures"]]
-        for variant in variants(experiment):
-            figures += [
-                f"results/figures/{experiment}/{variant}/{name}.png" for name in variant_figures(experiment, variant)
-            ]
+    for experiment in EXPERIMENTS:
+        figures += experiment_hook(experiment, "figures")()
     return figures
+
+
+def claims_inputs(wildcards):
+    inputs = {}
+    for experiment in EXPERIMENTS:
+        inputs.update(experiment_hook(experiment, "claims_inputs")())
+    return inputs
+
+
+def claims_params():
+    params = {}
+    for experiment in EXPERIMENTS:
+        params.update(experiment_hook(experiment, "claims_params")())
+    return params

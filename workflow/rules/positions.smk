@@ -1,3 +1,10 @@
+# The positions experiment (Newson et al., section 5): position networks trained outside the
+# generic stages (no dataset or folds: one-hots and sampled positions), their scores and figures.
+
+
+include: "positions_common.smk"
+
+
 rule train_position:
     output:
         model="results/models/positions/{part}/{variant}/repeat{repeat}/model.pt",

@@ -24,3 +24,26 @@ rule train:
         "../../envs/shapeae.yaml"
     script:
         "../scripts/train.py"
+
+
+# Any experiment trained by rule train: loss per epoch of every fold of one variant.
+rule figure_training_curves:
+    input:
+        variant_histories,
+    output:
+        report(
+            "results/figures/{experiment}/{variant}/training_curves.png",
+            caption="../report/training_curves.rst",
+            category="{experiment}",
+            subcategory="{variant}",
+        ),
+    log:
+        "results/logs/figures/{experiment}/{variant}/training_curves.log",
+    benchmark:
+        "results/benchmarks/figures/{experiment}/{variant}/training_curves.tsv"
+    params:
+        dpi=config["figures"]["dpi"],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/figure_training_curves.py"

@@ -1,3 +1,10 @@
+# The disks experiment (Newson et al., sections 3-4): held-out scores of every disk autoencoder on
+# every fold it trained, their table and its figure; the paper's figures are in disks_figures.smk.
+
+
+include: "disks_common.smk"
+
+
 rule score_disks:
     input:
         features="results/features/{experiment}/{variant}/fold{fold}.npz",
@@ -46,3 +53,30 @@ rule aggregate_scores:
         "../../envs/shapeae.yaml"
     script:
         "../scripts/aggregate_scores.py"
+
+
+# Every score of an experiment's tidy table (any experiment's; disks_figures() lists the disks one).
+rule figure_scores:
+    input:
+        "results/tables/{experiment}/scores.csv",
+    output:
+        report(
+            "results/figures/{experiment}/scores.png",
+            caption="../report/scores_figure.rst",
+            category="{experiment}",
+            subcategory="scores",
+        ),
+    log:
+        "results/logs/figures/{experiment}/scores.log",
+    benchmark:
+        "results/benchmarks/figures/{experiment}/scores.tsv"
+    params:
+        dpi=config["figures"]["dpi"],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/figure_scores.py"
+
+
+# The paper's figures.
+include: "disks_figures.smk"

@@ -1,23 +1,5 @@
-rule figure_training_curves:
-    input:
-        variant_histories,
-    output:
-        report(
-            "results/figures/{experiment}/{variant}/training_curves.png",
-            caption="../report/training_curves.rst",
-            category="{experiment}",
-            subcategory="{variant}",
-        ),
-    log:
-        "results/logs/figures/{experiment}/{variant}/training_curves.log",
-    benchmark:
-        "results/benchmarks/figures/{experiment}/{variant}/training_curves.tsv"
-    params:
-        dpi=config["figures"]["dpi"],
-    conda:
-        "../../envs/shapeae.yaml"
-    script:
-        "../scripts/figure_training_curves.py"
+# The disks experiment's figures (Newson et al. figs 2-8, 11-13), included by disks.smk, whose
+# helpers they use.
 
 
 rule figure_disk_reconstructions:
@@ -208,40 +190,3 @@ rule figure_disk_code_vs_size:
         "../../envs/shapeae.yaml"
     script:
         "../scripts/figure_disk_code_vs_size.py"
-
-
-rule figure_scores:
-    input:
-        "results/tables/{experiment}/scores.csv",
-    output:
-        report(
-            "results/figures/{experiment}/scores.png",
-            caption="../report/scores_figure.rst",
-            category="{experiment}",
-            subcategory="scores",
-        ),
-    log:
-        "results/logs/figures/{experiment}/scores.log",
-    benchmark:
-        "results/benchmarks/figures/{experiment}/scores.tsv"
-    params:
-        dpi=config["figures"]["dpi"],
-    conda:
-        "../../envs/shapeae.yaml"
-    script:
-        "../scripts/figure_scores.py"
-
-
-rule figure_manifest:
-    input:
-        all_figures(),
-    output:
-        "results/figures/all",
-    log:
-        "results/logs/figures/manifest.log",
-    benchmark:
-        "results/benchmarks/figures/manifest.tsv"
-    conda:
-        "../../envs/shapeae.yaml"
-    script:
-        "../scripts/figure_manifest.py"
