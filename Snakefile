@@ -28,6 +28,7 @@ include: "workflow/rules/datasets.smk"
 include: "workflow/rules/folds.smk"
 include: "workflow/rules/train.smk"
 include: "workflow/rules/extract.smk"
+include: "workflow/rules/scores.smk"
 # One file per experiment: its scores, analyses and figures.
 include: "workflow/rules/disks.smk"
 include: "workflow/rules/positions.smk"

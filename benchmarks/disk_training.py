@@ -20,26 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "workflow"))
 
 from shapeae import models, training  # noqa: E402
+from shapeae.flops import matmul_rate, sync  # noqa: E402
 from shapeae.models.newson import flops_per_image  # noqa: E402
 
 SPEC = {"architecture": "disk_ae", "depths": [1, 8, 4, 4, 3, 2, 1], "bias": True, "leaky_slope": 0.2}
-
-
-def matmul_rate(device, n=2048, repeats=10):
-    a, b = torch.rand(n, n, device=device), torch.rand(n, n, device=device)
-    for _ in range(2):
-        a @ b
-    sync(device)
-    start = time.perf_counter()
-    for _ in range(repeats):
-        a @ b
-    sync(device)
-    return 2 * n**3 * repeats / (time.perf_counter() - start)
-
-
-def sync(device):
-    if device.type == "cuda":
-        torch.cuda.synchronize()
 
 
 def images_per_second(device, batch_size, seconds=8.0):

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from shapeae import models, regularisers, training
+from shapeae import models, objectives, regularisers, training
 from shapeae.datasets import as_float, disks
 
 SPEC = {"architecture": "disk_ae", "depths": [1, 8, 4, 4, 3, 2, 1], "bias": True, "leaky_slope": 0.2}
@@ -58,5 +58,5 @@ def test_fit_with_latent_locality_trains():
     x = as_float(images)
     model = models.build(SPEC)
     history = training.fit(model, x[:30], x[30:], epochs=3, batch_size=10, lr=1e-3, seed=0, device="cpu",
-                           objective=regularisers.Objective("latent_locality", 1.0, neighbours=3))
+                           objective=objectives.Newson("latent_locality", 1.0, neighbours=3))
     assert len(history) == 3 and history["loss"].notna().all()

@@ -26,12 +26,18 @@ def sorted_keys(node):
     return node
 
 
-def config_at(dpath):
-    """Params function: the config subtree at `dpath` ("experiments/{experiment}/dataset"), keys sorted."""
+_REQUIRED = object()
+
+
+def config_at(dpath, default=_REQUIRED):
+    """Params function: the config subtree at `dpath` ("experiments/{experiment}/dataset"), keys
+    sorted; `default` where the path is absent (a key only some experiments have)."""
 
     def subtree(wildcards):
         node = config
         for key in dpath.format(**wildcards).split("/"):
+            if key not in node and default is not _REQUIRED:
+                return default
             node = node[key]
         return sorted_keys(node)
 
@@ -58,6 +64,15 @@ def job_seed(wildcards):
     """Seed of one job: global seed + experiment + variant + fold (whichever the job has)."""
     parts = [wildcards.get(key) for key in ("experiment", "variant", "fold")]
     return seeding.derive_seed(config["seed"], *[p for p in parts if p is not None])
+
+
+def fold_scores(wildcards):
+    """Every per-fold score table of an experiment scored per (variant, fold)."""
+    return [
+        f"results/scores/{wildcards.experiment}/{variant}/fold{fold}.csv"
+        for variant in variants(wildcards.experiment)
+        for fold in folds(wildcards.experiment, variant)
+    ]
 
 
 def variant_histories(wildcards):

@@ -1,5 +1,5 @@
 # The disks experiment (Newson et al., sections 3-4): held-out scores of every disk autoencoder on
-# every fold it trained, their table and its figure; the paper's figures are in disks_figures.smk.
+# every fold it trained (tabled by scores.smk); the paper's figures are in disks_figures.smk.
 
 
 include: "disks_common.smk"
@@ -27,56 +27,5 @@ rule score_disks:
         "../scripts/score_disks.py"
 
 
-rule aggregate_scores:
-    input:
-        fold_scores,
-    output:
-        scores=report(
-            "results/tables/{experiment}/scores.csv",
-            caption="../report/scores_table.rst",
-            category="{experiment}",
-            subcategory="tables",
-        ),
-        summary=report(
-            "results/tables/{experiment}/scores_summary.csv",
-            caption="../report/scores_summary.rst",
-            category="{experiment}",
-            subcategory="tables",
-        ),
-    log:
-        "results/logs/aggregate_scores/{experiment}.log",
-    wildcard_constraints:
-        experiment="disks",  # positions: rule position_scores
-    benchmark:
-        "results/benchmarks/aggregate_scores/{experiment}.tsv"
-    conda:
-        "../../envs/shapeae.yaml"
-    script:
-        "../scripts/aggregate_scores.py"
-
-
-# Every score of an experiment's tidy table (any experiment's; disks_figures() lists the disks one).
-rule figure_scores:
-    input:
-        "results/tables/{experiment}/scores.csv",
-    output:
-        report(
-            "results/figures/{experiment}/scores.png",
-            caption="../report/scores_figure.rst",
-            category="{experiment}",
-            subcategory="scores",
-        ),
-    log:
-        "results/logs/figures/{experiment}/scores.log",
-    benchmark:
-        "results/benchmarks/figures/{experiment}/scores.tsv"
-    params:
-        dpi=config["figures"]["dpi"],
-    conda:
-        "../../envs/shapeae.yaml"
-    script:
-        "../scripts/figure_scores.py"
-
-
-# The paper's figures.
+# The paper's figures (figs 2-8, 11-13).
 include: "disks_figures.smk"

@@ -2,14 +2,6 @@
 # adds to the final targets and the claims table (see common.smk). Functions only.
 
 
-def fold_scores(wildcards):
-    return [
-        f"results/scores/{wildcards.experiment}/{variant}/fold{fold}.csv"
-        for variant in variants(wildcards.experiment)
-        for fold in folds(wildcards.experiment, variant)
-    ]
-
-
 def group_features(group):
     """Input function: features of every fold of every variant in experiments.disks.figures.<group>."""
 

@@ -10,6 +10,9 @@ rule extract:
         "results/logs/extract/{experiment}/{variant}/fold{fold}.log",
     benchmark:
         "results/benchmarks/extract/{experiment}/{variant}/fold{fold}.tsv"
+    params:
+        objective=config_at("experiments/{experiment}/variants/{variant}/objective", default={}),
+        seed=job_seed,
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -13,8 +13,9 @@ rule train:
     params:
         model=config_at("experiments/{experiment}/variants/{variant}/model"),
         training=config_at("experiments/{experiment}/variants/{variant}/training"),
-        regularisation=config_at("experiments/{experiment}/variants/{variant}/regularisation"),
-        train_exclude=config_at("experiments/{experiment}/variants/{variant}/train_exclude"),
+        objective=config_at("experiments/{experiment}/variants/{variant}/objective", default={}),
+        regularisation=config_at("experiments/{experiment}/variants/{variant}/regularisation", default={}),
+        train_exclude=config_at("experiments/{experiment}/variants/{variant}/train_exclude", default={}),
         device=config["compute"]["device"],
         seed=job_seed,
     threads: config["compute"]["train_threads"]

@@ -2,19 +2,21 @@
 import pandas as pd
 
 from shapeae import claims, jobs, plots, scores
-from shapeae.experiments import disks, positions
+from shapeae.experiments import disks, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
 
 
-def scores_of(experiment):
+def scores_of(experiment, columns=scores.COLUMNS):
     """The experiment's score table; empty when the run has none, so its findings read "not measured"."""
-    return pd.read_csv(sm.input[experiment]) if experiment in sm.input.keys() else pd.DataFrame(columns=scores.COLUMNS)
+    return pd.read_csv(sm.input[experiment]) if experiment in sm.input.keys() else pd.DataFrame(columns=columns)
 
 
 rows = disks.claims(scores_of("disks"), sm.params.get("disk_variants", {}), sm.params.get("disk_radius_max"))
 rows += positions.claims(scores_of("positions"), sm.params.get("position_encoders", {}))
+rows += shapespace.claims(scores_of("shapespace"), scores_of("shapespace_noise", ["variant", "fold", "noise", "bce"]),
+                          sm.params.get("shapespace_variants", {}))
 table = claims.table(rows)
 table.to_csv(sm.output.table, index=False)
 plots.save(plots.claims_table(table), sm.output.figure, sm.params.dpi)

@@ -3,6 +3,6 @@ from shapeae import datasets, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
-images, factors = datasets.GENERATORS[sm.wildcards.experiment](**sm.params.dataset, seed=sm.params.seed)
-datasets.save(sm.output[0], images, factors)
+images, factors, kinds = datasets.generate(sm.wildcards.experiment, sm.params.dataset, sm.params.seed)
+datasets.save(sm.output[0], images, factors, kinds)
 log.info("%d images %s, factors %s", len(images), images.shape[1:], list(factors.columns))

@@ -1,9 +1,14 @@
-"""Assign every image of a dataset to one of K folds."""
+"""Assign every image of a dataset to one of K folds (grouped by drawing where the dataset has
+several images of one drawing)."""
 from shapeae import datasets, folds, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
-images, _ = datasets.load(sm.input[0])
-table = folds.assign(len(images), sm.params.n_folds, sm.params.seed)
+images, factors = datasets.load(sm.input[0])
+group = datasets.FOLD_GROUPS.get(sm.wildcards.experiment)
+if group:
+    table = folds.assign_groups(factors[group].to_numpy(), sm.params.n_folds, sm.params.seed)
+else:
+    table = folds.assign(len(images), sm.params.n_folds, sm.params.seed)
 table.to_csv(sm.output[0], index=False)
-log.info("fold sizes %s", table["fold"].value_counts().sort_index().tolist())
+log.info("fold sizes %s (grouped by %s)", table["fold"].value_counts().sort_index().tolist(), group)

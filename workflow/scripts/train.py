@@ -1,5 +1,6 @@
-"""Train one autoencoder on one fold; keep the best-validation weights."""
-from shapeae import datasets, devices, folds, jobs, models, regularisers, training
+"""Train one model on one fold (architecture and objective from the variant); keep the
+best-validation weights."""
+from shapeae import datasets, devices, folds, jobs, models, objectives, training
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
@@ -10,9 +11,9 @@ train, val, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
 seen = datasets.outside(factors, sm.params.train_exclude)  # held-out test fold keeps every image
 train, val = train[seen[train]], val[seen[val]]
 log.info("%d training, %d validation images (excluded: %s)", len(train), len(val), sm.params.train_exclude)
-x = datasets.as_float(images)
+objective = objectives.build(sm.params.objective, sm.params.regularisation)
 model = models.build(sm.params.model)
-history = training.fit(model, x[train], x[val], **sm.params.training, seed=sm.params.seed, device=device,
-                       objective=regularisers.Objective(**sm.params.regularisation))
+history = training.fit(model, objective.data(images, factors, train), objective.data(images, factors, val),
+                       **sm.params.training, seed=sm.params.seed, device=device, objective=objective)
 training.save(model, sm.params.model, sm.output.model)
 history.to_csv(sm.output.history, index=False)

@@ -9,7 +9,8 @@ the run is reported as not measured, never as holding.
 import numpy as np
 import pandas as pd
 
-COLUMNS = ["id", "source", "finding", "measured_as", "value", "spread", "n", "threshold", "holds", "variants"]
+COLUMNS = ["id", "source", "finding", "measured_as", "value", "spread", "n", "threshold", "holds", "variants",
+           "source_value"]  # the source's own number for the same measure, where it gives one
 
 
 def claim(id_, source, finding, measured_as):

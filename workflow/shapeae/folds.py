@@ -15,6 +15,17 @@ def assign(n_items, n_folds, seed):
     return pd.DataFrame({"index": np.arange(n_items), "fold": fold})
 
 
+def assign_groups(groups, n_folds, seed):
+    """Fold of every item such that all items of a group share one: a seeded permutation of the
+    distinct groups dealt round-robin (group counts per fold differ by <= 1)."""
+    groups = np.asarray(groups)
+    distinct, inverse = np.unique(groups, return_inverse=True)
+    if len(distinct) < n_folds:
+        raise ValueError(f"cannot split {len(distinct)} groups into {n_folds} folds")
+    group_fold = assign(len(distinct), n_folds, seed)["fold"].to_numpy()
+    return pd.DataFrame({"index": np.arange(len(groups)), "fold": group_fold[inverse]})
+
+
 def split(folds, k):
     """Index arrays (train, validation, test) for test fold k."""
     n_folds = folds["fold"].max() + 1

@@ -63,19 +63,21 @@ def save(fig, path, dpi):
 
 
 def claims_table(claims):
-    """One row per published finding: measured mean ± sd, threshold, and a coloured verdict."""
+    """One row per published finding: measured mean ± sd, the source's own number, threshold, and a
+    coloured verdict."""
     colours = {"yes": SEEN, "no": UNSEEN, "not measured": "0.6"}
-    fig, ax = plt.subplots(figsize=(11, 0.45 * len(claims) + 0.8))
+    fig, ax = plt.subplots(figsize=(12, 0.45 * len(claims) + 0.8))
     ax.axis("off")
-    cells = [[c.id, c.finding, f"{c.value:.4g} ± {c.spread:.2g}" if c.n else "-", c.threshold, str(c.n), c.holds]
+    cells = [[c.id, c.finding, f"{c.value:.4g} ± {c.spread:.2g}" if c.n else "-",
+              "-" if np.isnan(c.source_value) else f"{c.source_value:.4g}", c.threshold, str(c.n), c.holds]
              for c in claims.itertuples()]
-    grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "holds when", "n", "holds"],
-                    loc="center", cellLoc="left", colWidths=[0.16, 0.42, 0.16, 0.1, 0.04, 0.12])
+    grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "source", "holds when", "n", "holds"],
+                    loc="center", cellLoc="left", colWidths=[0.16, 0.35, 0.15, 0.08, 0.1, 0.04, 0.12])
     grid.auto_set_font_size(False)
     grid.set_fontsize(8)
     grid.scale(1, 1.4)
     for row, claim in enumerate(claims.itertuples(), start=1):
-        grid[row, 5].set_facecolor(colours[claim.holds])
-        grid[row, 5].get_text().set_color("white")
+        grid[row, 6].set_facecolor(colours[claim.holds])
+        grid[row, 6].get_text().set_color("white")
     fig.tight_layout()
     return fig

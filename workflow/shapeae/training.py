@@ -4,10 +4,9 @@ import json
 import logging
 import time
 
+import numpy as np
 import pandas as pd
 import torch
-
-from . import regularisers
 
 log = logging.getLogger(__name__)
 
@@ -17,30 +16,48 @@ def to_device(x, device):
     return torch.as_tensor(x).to(device).contiguous(memory_format=torch.channels_last)
 
 
+def to_tensors(data, device):
+    """Per-item arrays as tensors on `device`: images (4-D) channels-last. `data` is an image array
+    or a dict of per-item arrays with the images under "x"."""
+    if not isinstance(data, dict):
+        data = {"x": data}
+    return {name: to_device(v, device) if np.ndim(v) == 4 else torch.as_tensor(v).to(device)
+            for name, v in data.items()}
+
+
 def mse_loss(model, x):
     return torch.mean((model(x) - x) ** 2)
 
 
 @torch.no_grad()
-def evaluate(model, x, loss_fn, batch_size):
+def evaluate(model, data, loss_fn, batch_size):
+    """Mean of loss_fn(model, batch) over the items of `data` (a tensor or a dict of tensors)."""
     model.eval()
-    total = sum(loss_fn(model, x[i : i + batch_size]).item() * len(x[i : i + batch_size])
-                for i in range(0, len(x), batch_size))
-    return total / len(x)
+    n = len(data["x"]) if isinstance(data, dict) else len(data)
+    total = 0.0
+    for i in range(0, n, batch_size):
+        batch = ({k: v[i : i + batch_size] for k, v in data.items()} if isinstance(data, dict)
+                 else data[i : i + batch_size])
+        size = len(batch["x"]) if isinstance(batch, dict) else len(batch)
+        total += loss_fn(model, batch).item() * size
+    return total / n
 
 
-def fit(model, train_x, val_x, *, epochs, batch_size, lr, seed, device, objective=None):
+def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=None, patience=None):
     """Train `model` in place; return the history and leave the best-validation weights loaded.
 
-    `objective` (default: plain reconstruction MSE) is a regularisers.Objective. One log line and
-    one history row per epoch: training objective (mean over batches), validation reconstruction
-    MSE (which picks the best epoch), seconds.
+    train, val: image arrays, or dicts of per-item arrays with the images under "x" (what the
+    objective needs: targets, classes, masks). `objective` (default: Newson's plain reconstruction
+    MSE) is one of objectives.KINDS. One log line and one history row per epoch: training objective
+    (mean over batches), validation loss (which picks the best epoch), seconds. With `patience`,
+    training stops after that many epochs without a better validation loss (his early stopping).
     """
-    objective = objective or regularisers.Objective()
+    from . import objectives
+
+    objective = objective or objectives.build()
     model.to(device).to(memory_format=torch.channels_last)
-    train_x, val_x = to_device(train_x, device), to_device(val_x, device)
-    neighbours = (regularisers.nearest_neighbours(train_x.cpu(), objective.neighbours)
-                  if objective.needs_neighbours else None)
+    train, val = to_tensors(train, device), to_tensors(val, device)
+    objective.prepare(train, seed)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
     order = torch.Generator().manual_seed(seed)
     best = (float("inf"), None, 0)
@@ -49,23 +66,25 @@ def fit(model, train_x, val_x, *, epochs, batch_size, lr, seed, device, objectiv
         start = time.perf_counter()
         model.train()
         batch_losses = []
-        for batch in torch.randperm(len(train_x), generator=order).split(batch_size):
-            x_neighbour = None
-            if neighbours is not None:  # psi1: one random neighbour of each batch element
-                pick = torch.randint(neighbours.shape[1], (len(batch),), generator=order)
-                x_neighbour = train_x[neighbours[batch, pick].to(device)]
+        for batch in torch.randperm(len(train["x"]), generator=order).split(batch_size):
+            index = batch.to(device)
+            items = {name: v[index] for name, v in train.items()}
+            items["index"] = batch
             optimiser.zero_grad(set_to_none=True)
-            loss = objective(model, train_x[batch.to(device)], x_neighbour)
+            loss = objective.training_loss(model, items, order)
             loss.backward()
             optimiser.step()
-            batch_losses.append(loss.item())
-        val_loss = evaluate(model, val_x, mse_loss, batch_size)
+            batch_losses.append(loss.detach())
+        val_loss = evaluate(model, val, objective.validation_loss, batch_size)
         seconds = time.perf_counter() - start
-        rows.append({"epoch": epoch, "loss": sum(batch_losses) / len(batch_losses),
+        rows.append({"epoch": epoch, "loss": torch.stack(batch_losses).mean().item(),
                      "val_loss": val_loss, "seconds": seconds})
         log.info("epoch %d loss %.6g val_loss %.6g time %.2fs", epoch, rows[-1]["loss"], val_loss, seconds)
         if val_loss < best[0]:
             best = (val_loss, copy.deepcopy(model.state_dict()), epoch)
+        elif patience is not None and epoch - best[2] >= patience:
+            log.info("early stop: no better validation loss for %d epochs", patience)
+            break
     model.load_state_dict(best[1])
     log.info("best validation loss %.6g at epoch %d", best[0], best[2])
     return pd.DataFrame(rows)
@@ -95,13 +114,33 @@ def spec_path(model_path):
 
 @torch.no_grad()
 def encode_decode(model, x, batch_size=500):
-    """Codes (N, d) and reconstructions (N, C, H, W) as NumPy float32."""
+    """Codes (N, d) and reconstructions (N, C, H, W; None for a model without a decoder) as NumPy
+    float32."""
     model.eval()
     device = next(model.parameters()).device
+    has_decoder = getattr(model, "decoder", None) is not None
     codes, outputs = [], []
     for i in range(0, len(x), batch_size):
         batch = to_device(x[i : i + batch_size], device)
         z = model.encode(batch)
         codes.append(z.cpu())
-        outputs.append(model.decode(z).cpu())
-    return torch.cat(codes).numpy(), torch.cat(outputs).contiguous().numpy()
+        if has_decoder:
+            outputs.append(model.decode(z).cpu())
+    reconstructions = torch.cat(outputs).contiguous().numpy() if has_decoder else None
+    return torch.cat(codes).numpy(), reconstructions
+
+
+@torch.no_grad()
+def encode(model, images, noise=0.0, seed=0, batch_size=500):
+    """Codes (N, d) of uint8 images, converted per batch; with salt-and-pepper noise at rate
+    `noise` (the inputs a denoising model saw in training)."""
+    from . import datasets, objectives
+
+    model.eval()
+    device = next(model.parameters()).device
+    generator = torch.Generator(device=device).manual_seed(seed)
+    codes = []
+    for i in range(0, len(images), batch_size):
+        batch = to_device(datasets.as_float(images[i : i + batch_size]), device)
+        codes.append(model.encode(objectives.salt_and_pepper(batch, noise, generator)).cpu())
+    return torch.cat(codes).numpy()

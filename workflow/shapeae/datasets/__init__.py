@@ -7,13 +7,22 @@ import numpy as np
 import pandas as pd
 
 
-def save(path, images, factors):
+def save(path, images, factors, kinds=None):
+    """`kinds`: continuous or categorical per factor (default all continuous)."""
+    kinds = kinds or ["continuous"] * len(factors.columns)
     np.savez_compressed(
         path,
         images=images,
         factor_names=np.array(factors.columns, dtype=str),
+        factor_kinds=np.array(kinds, dtype=str),
         factors=factors.to_numpy(dtype=np.float64),
     )
+
+
+def factor_kinds(path):
+    """{factor name: "continuous" | "categorical"}."""
+    with np.load(path) as data:
+        return dict(zip(data["factor_names"], data["factor_kinds"]))
 
 
 def load(path):
@@ -44,10 +53,23 @@ def as_float(images):
     return x[:, None] if x.ndim == 3 else x
 
 
-def _generators():
-    from . import disks
+def _modules():
+    from . import disks, shapes
 
-    return {"disks": disks.generate}
+    return {"disks": disks, "shapespace": shapes}
 
 
-GENERATORS = _generators()
+MODULES = _modules()
+GENERATORS = {experiment: module.generate for experiment, module in MODULES.items()}
+
+
+def generate(experiment, params, seed):
+    """(images, factors, kinds) of an experiment's generator; kinds from the module's
+    `factor_kinds` where it has one, else all continuous."""
+    module = MODULES[experiment]
+    images, factors = module.generate(**params, seed=seed)
+    kinds = module.factor_kinds(factors) if hasattr(module, "factor_kinds") else None
+    return images, factors, kinds
+
+
+FOLD_GROUPS = {"shapespace": "drawing"}  # every image of one drawing goes to one fold

@@ -1,12 +1,14 @@
 """Model registry: a model is built from a plain dict of hyperparameters, saved beside its weights."""
 from .newson import DiskAE
 from .positions import PositionAE, PositionDecoder, PositionEncoder
+from .sketchanet import SketchAE
 
 ARCHITECTURES = {
     "disk_ae": DiskAE,
     "position_encoder": PositionEncoder,
     "position_ae": PositionAE,
     "position_decoder": PositionDecoder,
+    "sketch_ae": SketchAE,
 }
 
 

@@ -1,0 +1,8 @@
+"""Concatenate tidy per-job tables into one."""
+import pandas as pd
+
+from shapeae import jobs
+
+sm = snakemake  # noqa: F821 -- injected by Snakemake
+jobs.start(sm.log[0], threads=sm.threads)
+pd.concat([pd.read_csv(path) for path in sm.input], ignore_index=True).to_csv(sm.output[0], index=False)

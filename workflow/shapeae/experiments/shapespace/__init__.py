@@ -1,0 +1,225 @@
+"""Bechberger's shape-space study (parts 8-9): transfer and multi-task mapping from autoencoder and
+classifier features into a 4-D similarity space, decoding of size and position, the noise study,
+and his findings measured on the scores (`claims`); `figures` draws them.
+
+Every score is held out: probes are fitted on the non-test folds (codes of noisy images, as his
+transfer setup) and scored on the clean test fold. Variants are found by their objective: an
+autoencoder reconstructs, a classifier classifies, a multi-task variant also maps (mapping > 0);
+"default" and "best" are the names his posts give the two autoencoder settings.
+"""
+import numpy as np
+import pandas as pd
+import torch
+from torch.nn import functional as F
+
+from ... import objectives, probes
+from ...claims import claim, per_fold, row
+
+NUISANCE = {"size": ["size"], "position": ["x", "y"]}
+
+# His committed five-fold results (part 9 fig. 1, part 8): R^2 into the 4-D space and test BCE.
+SOURCE = {
+    ("default", "linear"): 0.017, ("best", "linear"): -0.089,
+    ("default", "lasso"): 0.163, ("best", "lasso"): 0.260,
+    ("default", "multitask"): 0.34, ("best", "multitask"): 0.42,
+    ("classifier", "lasso"): 0.52, ("classifier", "multitask"): 0.58,
+    ("default", "bce"): 0.1303, ("best", "bce"): 0.0828,
+}
+
+
+def space_columns(factors):
+    return [c for c in factors.columns if c.startswith("space_")]
+
+
+def transfer_scores(features, factors, folds, betas):
+    """Linear, lasso, zero and mean predictors of the similarity space from the codes, fitted on the
+    labelled non-test images (beta by CV over their folds), scored on the labelled test images."""
+    targets = factors[space_columns(factors)].to_numpy()
+    train = factors["labelled"].to_numpy()[features["train_index"]] == 1
+    test = factors["labelled"].to_numpy()[features["index"]] == 1
+    train_index, test_index = features["train_index"][train], features["index"][test]
+    table = probes.regression_scores(features["train_codes"][train], targets[train_index],
+                                     folds[train_index], features["codes"][test], targets[test_index], betas)
+    return table.assign(target="space")
+
+
+def head_scores(features, factors):
+    """R^2 of the mapping head (first 4 bottleneck units) on the labelled test images."""
+    columns = space_columns(factors)
+    test = factors["labelled"].to_numpy()[features["index"]] == 1
+    truth = factors[columns].to_numpy()[features["index"][test]]
+    value = probes.r2(truth, features["codes"][test][:, : len(columns)])
+    return pd.DataFrame([{"probe": "head", "target": "space", "metric": "r2", "value": value}])
+
+
+def nuisance_scores(features, factors, folds, betas):
+    """Held-out R^2 of decoding size and position (x, y) from the codes, all images."""
+    tables = []
+    for target, columns in NUISANCE.items():
+        values = factors[columns].to_numpy()
+        table = probes.regression_scores(features["train_codes"], values[features["train_index"]],
+                                         folds[features["train_index"]], features["codes"],
+                                         values[features["index"]], betas)
+        tables.append(table.assign(target=target))
+    return pd.concat(tables, ignore_index=True)
+
+
+def bce(reconstructions, images):
+    """Mean per-pixel binary cross-entropy of reconstructions against images (both in [0, 1])."""
+    r = torch.as_tensor(reconstructions, dtype=torch.float64).clamp(1e-7, 1 - 1e-7)
+    return F.binary_cross_entropy(r, torch.as_tensor(images, dtype=torch.float64)).item()
+
+
+def evaluation(features, factors, folds, betas, mapping):
+    """All held-out rows of one trained encoder: transfer, nuisance, mapping head (multi-task
+    variants), test BCE (autoencoders)."""
+    tables = [transfer_scores(features, factors, folds, betas), nuisance_scores(features, factors, folds, betas)]
+    if mapping:
+        tables.append(head_scores(features, factors))
+    if features.get("reconstructions") is not None and features["reconstructions"].size:
+        value = bce(features["reconstructions"], features["images"])
+        tables.append(pd.DataFrame([{"probe": "reconstruction", "target": "image", "metric": "bce", "value": value}]))
+    return pd.concat(tables, ignore_index=True)
+
+
+@torch.no_grad()
+def noise_study(model, images, levels, patterns, seed, batch_size=256):
+    """Test BCE against the clean images when the inputs carry salt-and-pepper noise at each level;
+    each level averaged over `patterns` noise draws. Rows (noise, pattern, bce)."""
+    model.eval()
+    device = next(model.parameters()).device
+    generator = torch.Generator(device=device).manual_seed(seed)
+    x = torch.as_tensor(images).to(device).contiguous(memory_format=torch.channels_last)
+    rows = []
+    for level in levels:
+        for pattern in range(patterns if level > 0 else 1):
+            total = 0.0
+            for i in range(0, len(x), batch_size):
+                clean = x[i : i + batch_size]
+                noisy = objectives.salt_and_pepper(clean, level, generator)
+                logits = model.decode_logits(model.encode(noisy))
+                total += F.binary_cross_entropy_with_logits(logits, clean, reduction="sum").item()
+            rows.append({"noise": level, "pattern": pattern, "bce": total / x.numel()})
+    return pd.DataFrame(rows)
+
+
+@torch.no_grad()
+def noisy_reconstructions(model, image, levels, patterns, seed, pattern_level):
+    """For one image (1 x H x W): inputs and reconstructions under `patterns` noise draws at
+    `pattern_level` (the training level), and under one draw at every level. Arrays (n, H, W)."""
+    model.eval()
+    device = next(model.parameters()).device
+    generator = torch.Generator(device=device).manual_seed(seed)
+    clean = torch.as_tensor(image)[None].to(device)
+    pattern_inputs = torch.cat([objectives.salt_and_pepper(clean, pattern_level, generator) for _ in range(patterns)])
+    level_inputs = torch.cat([objectives.salt_and_pepper(clean, level, generator) for level in levels])
+
+    def outputs(inputs):
+        return model.decode(model.encode(inputs))[:, 0].cpu().numpy()
+
+    return {"pattern_inputs": pattern_inputs[:, 0].cpu().numpy(), "pattern_outputs": outputs(pattern_inputs),
+            "level_inputs": level_inputs[:, 0].cpu().numpy(), "level_outputs": outputs(level_inputs),
+            "levels": np.asarray(levels, dtype=float)}
+
+
+CLAIM_IDS = ["lasso-beats-linear", "multitask-beats-transfer", "best-beats-default", "classifier-beats-ae",
+             "ae-entangles", "denoise-10", "denoise-55"]
+
+
+def roles(variants):
+    """{role: [variant names]}: autoencoders for transfer, multi-task autoencoders, classifiers and
+    multi-task classifiers, by objective."""
+    found = {"autoencoder": [], "multitask": [], "classifier": [], "classifier_multitask": []}
+    for name, spec in variants.items():
+        objective = spec.get("objective", {})
+        mapping = objective.get("mapping", 0) > 0
+        if objective.get("reconstruction", 1) > 0:
+            found["multitask" if mapping else "autoencoder"].append(name)
+        elif objective.get("classification", 0) > 0:
+            found["classifier_multitask" if mapping else "classifier"].append(name)
+    return found
+
+
+def _best_of(scores, names, probe, metric="r2", target="space"):
+    """(name, per-fold values) of the variant with the highest mean score among `names`."""
+    candidates = [(per_fold(scores, name, probe, target, metric), name) for name in names]
+    candidates = [(values, name) for values, name in candidates if len(values)]
+    if not candidates:
+        return None, []
+    values, name = max(candidates, key=lambda c: c[0].mean())
+    return name, values
+
+
+def _difference(a, b):
+    """Per-fold a - b over the folds both have."""
+    both = a.index.intersection(b.index)
+    return (a[both] - b[both]).to_numpy()
+
+
+def claims(scores, noise, variants):
+    """The rows of Bechberger's findings from the tidy score table and the noise-study table."""
+    found = roles(variants)
+    default = "default" if "default" in found["autoencoder"] else None
+    best = "best" if "best" in found["autoencoder"] else None
+    autoencoders = [name for name in (default, best) if name]  # his transfer settings (the grid is for BCE)
+    rows = []
+
+    def get(name, probe, target="space", metric="r2"):
+        return per_fold(scores, name, probe, target, metric) if name else per_fold(scores, "", "", "", "")
+
+    lasso_gain = _difference(get(best, "lasso"), get(best, "linear"))
+    rows.append(row(claim("lasso-beats-linear", "Bechberger 9", "regularised transfer maps better",
+                          "R2 lasso - R2 linear, 'best' AE"), lasso_gain, "> 0.05",
+                    lambda v: v.mean() > 0.05, [best] if best else []))
+    rows[-1]["source_value"] = SOURCE[("best", "lasso")] - SOURCE[("best", "linear")]
+
+    multitask_name, multitask = _best_of(scores, found["multitask"], "head")
+    transfer_name, transfer = _best_of(scores, autoencoders, "lasso")
+    gain = _difference(multitask, transfer) if multitask_name and transfer_name else []
+    rows.append(row(claim("multitask-beats-transfer", "Bechberger 9", "multi-task beats transfer",
+                          "best multi-task R2 - best lasso R2"), gain, "> 0", lambda v: v.mean() > 0,
+                    [n for n in (multitask_name, transfer_name) if n]))
+    rows[-1]["source_value"] = SOURCE[("best", "multitask")] - SOURCE[("best", "lasso")]
+
+    bce_gap = _difference(get(best, "reconstruction", "image", "bce"), get(default, "reconstruction", "image", "bce"))
+    rows.append(row(claim("best-beats-default", "Bechberger 8", "tuned AE reconstructs better",
+                          "test BCE best - default"), bce_gap if best and default else [], "< 0",
+                    lambda v: v.mean() < 0, [n for n in (best, default) if n]))
+    rows[-1]["source_value"] = SOURCE[("best", "bce")] - SOURCE[("default", "bce")]
+
+    classifier_name, classifier = _best_of(scores, found["classifier"], "lasso")
+    gap = _difference(classifier, transfer) if classifier_name and transfer_name else []
+    rows.append(row(claim("classifier-beats-ae", "Bechberger 9", "classifier features map better",
+                          "lasso R2 classifier - best AE"), gap, "> 0", lambda v: v.mean() > 0,
+                    [n for n in (classifier_name, transfer_name) if n]))
+    rows[-1]["source_value"] = SOURCE[("classifier", "lasso")] - SOURCE[("best", "lasso")]
+
+    def nuisance(name):
+        return (get(name, "lasso", "size") + get(name, "lasso", "position")) / 2
+
+    entangled = (_difference(nuisance(transfer_name), nuisance(classifier_name))
+                 if classifier_name and transfer_name else [])
+    rows.append(row(claim("ae-entangles", "Bechberger 9", "AE codes keep size and position",
+                          "mean lasso R2(size, position) AE - classifier"), entangled, "> 0",
+                    lambda v: v.mean() > 0, [n for n in (transfer_name, classifier_name) if n]))
+    rows[-1]["source_value"] = np.nan
+
+    ratios = noise_ratios(noise)
+    for level, test, threshold, text in ((0.1, lambda v: v.mean() <= 1.2, "<= 1.2", "10 % noise is filtered"),
+                                         (0.55, lambda v: v.mean() >= 2, ">= 2", "55 % noise is not")):
+        values = ratios[ratios["noise"] == level]
+        rows.append(row(claim(f"denoise-{round(level * 100)}", "Bechberger 8", text,
+                              f"test BCE({level:.0%} noise) / BCE(0 %), AEs of the noise study"),
+                        values["ratio"].to_numpy(), threshold, test, sorted(values["variant"].unique())))
+        rows[-1]["source_value"] = np.nan
+    return rows
+
+
+def noise_ratios(noise):
+    """BCE at each noise level over the clean BCE, per (variant, fold), patterns averaged."""
+    if noise is None or noise.empty:
+        return pd.DataFrame(columns=["variant", "fold", "noise", "ratio"])
+    mean = noise.groupby(["variant", "fold", "noise"], as_index=False)["bce"].mean()
+    clean = mean[mean["noise"] == 0].set_index(["variant", "fold"])["bce"]
+    mean["ratio"] = mean["bce"].to_numpy() / clean.loc[list(zip(mean["variant"], mean["fold"]))].to_numpy()
+    return mean[mean["noise"] > 0]

@@ -1,0 +1,111 @@
+"""The shape-space study's figures (his part 8 fig. 2, part 9 fig. 1, and ours): tables and arrays
+in, a Figure out."""
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from ... import plots  # the one style of every figure
+from . import SOURCE, noise_ratios, roles
+
+
+def mapping_bars(scores, variants):
+    """Part 9 fig. 1: held-out R^2 into the similarity space, linear / lasso / multi-task for the
+    default and best autoencoders and for the classifier, mean +- sd over folds (bars, dots per
+    fold); his numbers as black diamonds. Multi-task: the best weight lambda of each base."""
+    found = roles(variants)
+    space = scores[(scores["target"] == "space") & (scores["metric"] == "r2")]
+    bars = []
+
+    def add(setting, kind, name, probe):
+        values = space[(space["variant"] == name) & (space["probe"] == probe)]
+        bars.extend({"setting": setting, "kind": kind, "fold": f, "r2": v, "variant": name}
+                    for f, v in zip(values["fold"], values["value"]))
+
+    def best_multitask(prefix, names):
+        means = {n: space[(space["variant"] == n) & (space["probe"] == "head")]["value"].mean() for n in names
+                 if n.startswith(prefix)}
+        means = {n: m for n, m in means.items() if not np.isnan(m)}
+        return max(means, key=means.get) if means else None
+
+    for setting in ("default", "best"):
+        if setting in found["autoencoder"]:
+            add(setting, "linear", setting, "linear")
+            add(setting, "lasso", setting, "lasso")
+        name = best_multitask(setting, found["multitask"])
+        if name:
+            add(setting, "multitask", name, "head")
+    for name in found["classifier"][:1]:
+        add("classifier", "linear", name, "linear")
+        add("classifier", "lasso", name, "lasso")
+    for name in found["classifier_multitask"][:1]:
+        add("classifier", "multitask", name, "head")
+    table = pd.DataFrame(bars, columns=["setting", "kind", "fold", "r2", "variant"])
+    order, hue_order = ["default", "best", "classifier"], ["linear", "lasso", "multitask"]
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    sns.barplot(data=table, x="setting", y="r2", hue="kind", order=order, hue_order=hue_order,
+                errorbar="sd", ax=ax, alpha=0.8)
+    sns.stripplot(data=table, x="setting", y="r2", hue="kind", order=order, hue_order=hue_order,
+                  dodge=True, color="0.2", size=3, legend=False, ax=ax)
+    width = 0.8 / len(hue_order)
+    for i, setting in enumerate(order):
+        for j, kind in enumerate(hue_order):
+            source = SOURCE.get((setting, kind))
+            if source is not None:
+                x = i - 0.4 + width * (j + 0.5)
+                ax.plot(x, source, "D", color="black", markersize=5,
+                        label="Bechberger" if (i, j) == (0, 0) else None)
+    ax.axhline(0, color="0.3", lw=0.8)
+    ax.set_ylabel("held-out R$^2$ (4-D space)")
+    ax.set_xlabel("")
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def reconstructions(originals, rows, labels):
+    """Part 8 fig. 2a: held-out originals and the reconstructions of each setting."""
+    return plots.image_rows([originals, *rows], ["original", *labels])
+
+
+def noise_examples(inputs, outputs, titles):
+    """Part 8 fig. 2b-c: noisy inputs (top) and their reconstructions (bottom)."""
+    return plots.image_rows([inputs, outputs], ["noisy input", "reconstruction"], titles)
+
+
+def bce_against_noise(noise):
+    """Test BCE against the input noise level, per variant (mean over patterns; a line per fold),
+    with the clean-input ratio thresholds of the denoise claims."""
+    mean = noise.groupby(["variant", "fold", "noise"], as_index=False)["bce"].mean()
+    fig, axes = plt.subplots(1, 2, figsize=(8, 3.4))
+    sns.lineplot(data=mean, x="noise", y="bce", hue="variant", units="fold", estimator=None, marker="o",
+                 ax=axes[0])
+    axes[0].set_xlabel("salt-and-pepper noise p")
+    axes[0].set_ylabel("test BCE")
+    ratios = noise_ratios(noise)
+    sns.lineplot(data=ratios, x="noise", y="ratio", hue="variant", units="fold", estimator=None, marker="o",
+                 ax=axes[1], legend=False)
+    axes[1].axhline(1.2, color="0.4", ls="--", lw=0.8)
+    axes[1].axhline(2.0, color="0.4", ls=":", lw=0.8)
+    axes[1].set_xlabel("salt-and-pepper noise p")
+    axes[1].set_ylabel("BCE / BCE without noise")
+    fig.tight_layout()
+    return fig
+
+
+def nuisance_bars(scores, variants):
+    """Held-out R^2 of decoding size and position (lasso) from the codes of every autoencoder and
+    classifier: his explanation of the gap is that the AE keeps them, the classifier need not."""
+    found = roles(variants)
+    kinds = {name: kind for kind in ("autoencoder", "classifier") for name in found[kind]}
+    table = scores[(scores["probe"] == "lasso") & (scores["metric"] == "r2")
+                   & scores["target"].isin(["size", "position", "space"]) & scores["variant"].isin(kinds)]
+    table = table.assign(encoder=table["variant"].map(kinds))
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    sns.barplot(data=table, x="target", y="value", hue="variant", order=["size", "position", "space"],
+                errorbar="sd", ax=ax)
+    ax.set_ylabel("held-out R$^2$ (lasso)")
+    ax.set_xlabel("decoded factor")
+    ax.legend(fontsize=7, ncols=2)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,58 @@
+"""Probes: how much of a known factor a representation holds, read out by scikit-learn estimators
+fitted on the training folds' codes and scored on the held-out fold.
+
+- `linear`: LinearRegression.
+- `lasso`: StandardScaler + Lasso over a beta grid with alpha = beta / n_features (Bechberger's
+  parametrisation), beta chosen by cross-validation over the training items' own folds (the test
+  fold never enters the fit or the choice).
+- baselines `zero` (always predicts the origin) and `mean` (always predicts the training mean).
+R^2 is `sklearn.metrics.r2_score` with the uniform average over target dimensions.
+"""
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Lasso, LinearRegression
+from sklearn.metrics import r2_score
+from sklearn.model_selection import GridSearchCV, LeaveOneGroupOut
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+BECHBERGER_BETAS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10)
+
+
+def linear(x, y, groups=None):
+    return LinearRegression().fit(x, y)
+
+
+def lasso(x, y, groups, betas=BECHBERGER_BETAS, max_iter=5000):
+    """StandardScaler + Lasso with alpha = beta / n_features, beta by leave-one-group-out CV on
+    (x, y) alone; `groups` are the training items' folds. Returns the refitted GridSearchCV."""
+    pipeline = make_pipeline(StandardScaler(), Lasso(max_iter=max_iter))
+    grid = {"lasso__alpha": [beta / x.shape[1] for beta in betas]}
+    search = GridSearchCV(pipeline, grid, scoring="r2", cv=LeaveOneGroupOut())
+    return search.fit(x, y, groups=groups)
+
+
+def chosen_beta(search):
+    lasso_step = search.best_estimator_.named_steps["lasso"]
+    return lasso_step.alpha * lasso_step.n_features_in_
+
+
+def r2(y_true, y_pred):
+    return r2_score(y_true, y_pred, multioutput="uniform_average")
+
+
+def regression_scores(train_x, train_y, train_groups, test_x, test_y, betas=BECHBERGER_BETAS):
+    """Tidy rows (probe, metric, value): held-out R^2 of linear, lasso, zero and mean predictors,
+    and the beta the lasso chose."""
+    train_y, test_y = np.asarray(train_y, dtype=np.float64), np.asarray(test_y, dtype=np.float64)
+    fitted_linear = linear(train_x, train_y)
+    fitted_lasso = lasso(train_x, train_y, train_groups, betas)
+    mean = np.broadcast_to(train_y.mean(axis=0), test_y.shape)
+    rows = [
+        ("linear", "r2", r2(test_y, fitted_linear.predict(test_x))),
+        ("lasso", "r2", r2(test_y, fitted_lasso.predict(test_x))),
+        ("lasso", "beta", chosen_beta(fitted_lasso)),
+        ("zero", "r2", r2(test_y, np.zeros_like(test_y))),
+        ("mean", "r2", r2(test_y, mean)),
+    ]
+    return pd.DataFrame(rows, columns=["probe", "metric", "value"])
