@@ -32,6 +32,7 @@ include: "workflow/rules/scores.smk"
 # One file per experiment: its scores, analyses and figures.
 include: "workflow/rules/disks.smk"
 include: "workflow/rules/positions.smk"
+include: "workflow/rules/shapespace.smk"
 # Last: the claims table and the figure manifest collect what each experiment file adds.
 include: "workflow/rules/claims.smk"
 

@@ -27,6 +27,9 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     expected |= {f"results/figures/disks/{name}.png" for name in ["scores", "regularisation", "lambda_sweep"]}
     expected |= {"results/figures/claims.png", "results/figures/positions/filters.png",
                  "results/figures/positions/decoder.png"}
+    expected |= {f"results/figures/shapespace/{name}.png" for name in
+                 ["scores", "mapping", "nuisance", "reconstructions", "noise_bce", "noise_patterns", "noise_levels",
+                  "default/training_curves", "best/training_curves"]}
     assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
@@ -76,13 +79,26 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
     assert set(jobs) == {"figure_training_curves", "figure_disk_reconstructions", "figure_disk_interpolation",
                          "figure_disk_code_vs_size", "figure_disk_profiles", "figure_disk_decoder_theory",
                          "figure_disk_regularisation", "figure_disk_lambda_sweep", "figure_scores",
-                         "figure_position_filters", "figure_position_decoder", "claims"} | DOWNSTREAM_OF_FIGURES
+                         "figure_position_filters", "figure_position_decoder", "figure_shapespace_scores",
+                         "figure_shapespace_reconstructions", "figure_shapespace_noise", "claims"} | DOWNSTREAM_OF_FIGURES
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
     assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "figure_manifest": 1,
                     "all": 1}
+
+
+def test_probe_setting_reruns_no_training(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.shapespace.probes.betas", [0.1, 1.0]))
+    assert jobs == {"score_shapespace": 10, "aggregate_scores": 1, "figure_scores": 1, "figure_shapespace_scores": 1,
+                    "claims": 1, "figure_manifest": 1, "all": 1}
+
+
+def test_shapespace_variant_setting_reruns_only_that_variant(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.shapespace.variants.classifier_map1.objective.mapping", 2.0))
+    assert jobs["train"] == 1 and jobs["extract"] == 1 and jobs["score_shapespace"] == 1
+    assert not {"dataset", "folds", "shapespace_noise"} & set(jobs)
 
 
 def test_training_setting_reruns_that_variant_from_training_on(smoke_run, tmp_path):
@@ -99,19 +115,46 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
     # everything but the position networks, which do not read the disk dataset
     positions_only = {"train_position", "position_scores", "positions_handcrafted", "figure_position_filters",
                       "figure_position_decoder"}
+    shapespace_only = {"shapespace_noise", "aggregate_shapespace_noise", "score_shapespace",
+                       "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_shapespace_scores"}
+    everything = {rule: n for rule, n in everything.items() if rule not in shapespace_only}
+    everything.update(dataset=1, folds=1, train=8, extract=8, aggregate_scores=1, figure_scores=1,
+                      figure_training_curves=4)  # the disks' share of the generic stages
     assert jobs == {rule: n for rule, n in everything.items() if rule not in positions_only}
 
 
-def test_claims_table_has_every_newson_finding(smoke_run):
-    from shapeae.experiments import disks, positions
+def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
+    from shapeae.experiments import disks, positions, shapespace
 
     table = pd.read_csv(smoke_run / "results/claims.csv")
-    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS
+    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS + shapespace.CLAIM_IDS
+    assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
+    assert table.set_index("id").loc["denoise-55", "n"] == 4  # default and best, two folds each
     assert set(table["holds"]) <= {"yes", "no", "not measured"}
     measured = table.set_index("id")
     # the smoke config has no r < 18 variant and no unregularised hole model
     assert measured.loc["extrapolation-fails", "holds"] == "not measured"
     assert measured.loc["filter-121", "n"] == 2 and measured.loc["disks-monotone", "n"] == 3
+
+
+def test_shapespace_tables(smoke_run):
+    from shapeae import datasets
+
+    images, factors = datasets.load(smoke_run / "results/datasets/shapespace.npz")
+    folds = pd.read_csv(smoke_run / "results/folds/shapespace.csv")
+    assert (folds.groupby(factors["drawing"])["fold"].nunique() == 1).all()  # a drawing stays in one fold
+    kinds = datasets.factor_kinds(smoke_run / "results/datasets/shapespace.npz")
+    assert kinds["class"] == "categorical" and kinds["size"] == "continuous"
+    scores = pd.read_csv(smoke_run / "results/tables/shapespace/scores.csv")
+    assert set(scores["variant"]) == {"default", "best", "grid_b16", "best_map1", "classifier", "classifier_map1"}
+    assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
+    probes = set(zip(scores["probe"], scores["target"]))
+    assert {("linear", "space"), ("lasso", "space"), ("zero", "space"), ("mean", "space"), ("head", "space"),
+            ("lasso", "size"), ("lasso", "position"), ("reconstruction", "image")} <= probes
+    assert scores["value"].notna().all()
+    assert not ((scores["variant"] == "classifier") & (scores["probe"] == "reconstruction")).any()
+    noise = pd.read_csv(smoke_run / "results/tables/shapespace/noise.csv")
+    assert set(noise["noise"]) == {0.0, 0.1, 0.55} and set(noise["variant"]) == {"default", "best"}
 
 
 def test_position_tables(smoke_run):
@@ -135,7 +178,8 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
     html = (smoke_copy / "report.html").read_text()
     assert len(html) > 100_000
     for name in ["reconstructions.png", "interpolation.png", "code_vs_size.png", "training_curves.png",
-                 "scores.png", "scores_summary.csv", "Newson et al. fig. 2", "claims.csv", "filters.png"]:
+                 "scores.png", "scores_summary.csv", "Newson et al. fig. 2", "claims.csv", "filters.png",
+                 "mapping.png", "noise_levels.png", "Bechberger part 9"]:
         assert name in html, name
 
 
@@ -147,6 +191,8 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
         ("figures.colour", "red", "'colour' was unexpected"),
         ("experiments.disks.variants.default.model.depths", [1, 8, 4, 1], "log2(64) + 1 = 7 depths"),
         ("figures.fold", 5, "'figures.fold': fold 5 does not exist"),
+        ("experiments.shapespace.variants.best.model.image_size", 112, "differs from dataset.image_size 56"),
+        ("experiments.shapespace.noise.levels", [0.1, 0.55], "must start at 0"),
     ],
 )
 def test_bad_config_stops_before_any_job_and_keeps_results(smoke_copy, tmp_path, key, value, message):

@@ -94,4 +94,27 @@ def _check_positions(experiment, base):
         _fail(f"{base}.decoder.model.depths", f"{len(depths)} upsamplings give {2 ** len(depths)} samples, not n = {n}")
 
 
-CHECKS = {"disks": _check_disks, "positions": _check_positions}
+def _check_shapespace(experiment, base):
+    _check_folds_and_groups(experiment, base)
+    size = experiment["dataset"]["image_size"]
+    for variant, spec in experiment["variants"].items():
+        model, objective = spec["model"], spec["objective"]
+        key = f"{base}.variants.{variant}"
+        if model["image_size"] != size:
+            _fail(f"{key}.model.image_size", f"{model['image_size']} differs from dataset.image_size {size}")
+        if objective["classification"] > 0 and model["n_classes"] != experiment["dataset"]["n_classes"]:
+            _fail(f"{key}.model.n_classes", f"a classifier needs dataset.n_classes = "
+                  f"{experiment['dataset']['n_classes']} outputs, got {model['n_classes']}")
+        if objective["reconstruction"] > 0 and not model["decoder"]:
+            _fail(f"{key}.model.decoder", "objective.reconstruction > 0 needs a decoder")
+        if objective["mapping"] > 0 and model["bottleneck"] < experiment["dataset"]["space_dims"]:
+            _fail(f"{key}.model.bottleneck", "the mapping head needs space_dims bottleneck units")
+    levels = experiment["noise"]["levels"]
+    if levels[0] != 0 or any(a >= b for a, b in zip(levels[:-1], levels[1:])):
+        _fail(f"{base}.noise.levels", f"must start at 0 and increase strictly, got {levels}")
+    for variant in experiment["noise"]["variants"]:
+        if variant not in experiment["variants"] or not experiment["variants"][variant]["model"]["decoder"]:
+            _fail(f"{base}.noise.variants", f"{variant!r} is not an autoencoder variant of this experiment")
+
+
+CHECKS = {"disks": _check_disks, "positions": _check_positions, "shapespace": _check_shapespace}
