@@ -60,3 +60,17 @@ def test_scores_and_baselines_by_hand():
     linear = LinearRegression().fit(x, y).predict(x_test)
     assert table["linear", "r2"] == pytest.approx(np.mean([r2_score(y_test[:, i], linear[:, i]) for i in range(2)]))
     assert table["lasso", "r2"] > table["linear", "r2"]  # 3 of 30 features matter: the lasso helps
+
+
+def test_lasso_choice_and_fit_match_gridsearchcv():
+    from sklearn.model_selection import GridSearchCV, LeaveOneGroupOut
+    from sklearn.pipeline import make_pipeline
+
+    x, y, groups = data(seed=3, n=160, d=40)
+    betas = (0.01, 0.1, 0.5, 1, 2, 5)
+    reference = GridSearchCV(make_pipeline(StandardScaler(), Lasso(max_iter=5000)),
+                             {"lasso__alpha": [b / 40 for b in betas]}, scoring="r2",
+                             cv=LeaveOneGroupOut()).fit(x, y, groups=groups)
+    fitted = probes.lasso(x, y, groups, betas=betas)
+    assert probes.chosen_beta(fitted) == pytest.approx(reference.best_params_["lasso__alpha"] * 40)
+    np.testing.assert_allclose(fitted.predict(x), reference.predict(x), rtol=1e-5, atol=1e-8)

@@ -10,9 +10,9 @@ R^2 is `sklearn.metrics.r2_score` with the uniform average over target dimension
 """
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import Lasso, LinearRegression
+from sklearn.linear_model import Lasso, LinearRegression, lasso_path
 from sklearn.metrics import r2_score
-from sklearn.model_selection import GridSearchCV, LeaveOneGroupOut
+from sklearn.model_selection import LeaveOneGroupOut
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -25,15 +25,32 @@ def linear(x, y, groups=None):
 
 def lasso(x, y, groups, betas=BECHBERGER_BETAS, max_iter=5000):
     """StandardScaler + Lasso with alpha = beta / n_features, beta by leave-one-group-out CV on
-    (x, y) alone; `groups` are the training items' folds. Returns the refitted GridSearchCV."""
-    pipeline = make_pipeline(StandardScaler(), Lasso(max_iter=max_iter))
-    grid = {"lasso__alpha": [beta / x.shape[1] for beta in betas]}
-    search = GridSearchCV(pipeline, grid, scoring="r2", cv=LeaveOneGroupOut())
-    return search.fit(x, y, groups=groups)
+    (x, y) alone (`groups` are the training items' folds), then refitted on all of (x, y).
+
+    The choice is GridSearchCV's (mean R^2 over the held-out groups, uniform over targets, ties to
+    the first beta), but each fold fits the whole beta grid as one warm-started `lasso_path` on a
+    precomputed Gram matrix: the same fits ~10x faster than one cold Lasso per beta."""
+    alphas = np.asarray(betas, dtype=np.float64) / x.shape[1]
+    y = np.asarray(y, dtype=np.float64).reshape(len(y), -1)
+    strong_to_weak = np.argsort(-alphas, kind="stable")
+    scores = np.zeros(len(alphas))
+    splits = list(LeaveOneGroupOut().split(x, y, groups))
+    for train, held_out in splits:
+        scaler = StandardScaler().fit(x[train])
+        x_train, x_held_out = scaler.transform(x[train]), scaler.transform(x[held_out])
+        gram = x_train.T @ x_train
+        offset = y[train].mean(axis=0)
+        for j in range(y.shape[1]):
+            _, coefs, _ = lasso_path(x_train, y[train, j] - offset[j], alphas=alphas[strong_to_weak],
+                                     precompute=gram, max_iter=max_iter)
+            predictions = x_held_out @ coefs + offset[j]
+            scores[strong_to_weak] += [r2_score(y[held_out, j], p) for p in predictions.T]
+    best = alphas[np.argmax(scores)]
+    return make_pipeline(StandardScaler(), Lasso(alpha=best, max_iter=max_iter, precompute=True)).fit(x, y.squeeze())
 
 
-def chosen_beta(search):
-    lasso_step = search.best_estimator_.named_steps["lasso"]
+def chosen_beta(model):
+    lasso_step = model.named_steps["lasso"]
     return lasso_step.alpha * lasso_step.n_features_in_
 
 
