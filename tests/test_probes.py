@@ -27,7 +27,7 @@ def test_lasso_probe_uses_alpha_beta_over_features_and_matches_sklearn():
     search = probes.lasso(x, y, groups, betas=(0.5,))
     assert probes.chosen_beta(search) == pytest.approx(0.5)
     scaler = StandardScaler().fit(x)
-    reference = Lasso(alpha=0.5 / 30, max_iter=5000).fit(scaler.transform(x), y)
+    reference = Lasso(alpha=0.5 / 30).fit(scaler.transform(x), y)
     np.testing.assert_allclose(search.predict(x), reference.predict(scaler.transform(x)), rtol=1e-6)
 
 
@@ -68,7 +68,7 @@ def test_lasso_choice_and_fit_match_gridsearchcv():
 
     x, y, groups = data(seed=3, n=160, d=40)
     betas = (0.01, 0.1, 0.5, 1, 2, 5)
-    reference = GridSearchCV(make_pipeline(StandardScaler(), Lasso(max_iter=5000)),
+    reference = GridSearchCV(make_pipeline(StandardScaler(), Lasso()),
                              {"lasso__alpha": [b / 40 for b in betas]}, scoring="r2",
                              cv=LeaveOneGroupOut()).fit(x, y, groups=groups)
     fitted = probes.lasso(x, y, groups, betas=betas)
