@@ -40,12 +40,13 @@ def test_smoke_dag_runs_through_the_slurm_profile(cluster, tmp_path):
     env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=1500)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
-    assert (tmp_path / "results/figures/all").read_text().count(".png") == 20
+    # 17 disks, 2 positions, 9 shapespace figures and the claims plot (see test_workflow's manifest test)
+    assert (tmp_path / "results/figures/all").read_text().count(".png") == 29
 
     logs = tmp_path / ".snakemake/slurm_logs"
     train_jobs = [p.stem for p in (logs / "rule_train").rglob("*.log")]
     dataset_jobs = [p.stem for p in (logs / "rule_dataset").rglob("*.log")]
-    assert len(train_jobs) == 8 and len(dataset_jobs) == 1
+    assert len(train_jobs) == 18 and len(dataset_jobs) == 2  # 8 disks + 10 shapespace models; 2 datasets
     # training jobs asked SLURM for a GPU, the others for none
     assert all(_gres(job) == "gres:gpu:1" for job in train_jobs)
-    assert _gres(dataset_jobs[0]) is None
+    assert all(_gres(job) is None for job in dataset_jobs)
