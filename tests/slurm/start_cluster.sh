@@ -34,7 +34,9 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 # ---- fast path: already up -------------------------------------------------
-if command -v sinfo >/dev/null 2>&1 && [[ -f $SLURM_ETC/slurm.conf ]] \
+# (CONF_VERSION marks the slurm.conf written below: a cluster started with an older one restarts)
+CONF_VERSION=2
+if command -v sinfo >/dev/null 2>&1 && grep -qx "# config version $CONF_VERSION" "$SLURM_ETC/slurm.conf" 2>/dev/null \
     && timeout 5 scontrol ping 2>/dev/null | grep -q 'is UP' \
     && usable_state "$(node_state)"; then
     log "cluster already up ($(node_state))"
@@ -45,7 +47,7 @@ fi
 running() { [[ -f $1 && $(cat "/proc/$(cat "$1")/comm" 2>/dev/null) == "$2" ]]; }
 
 # daemons running but cluster not usable (e.g. node drained/invalid after a
-# config change, which "scontrol reconfigure" cannot fix): start from scratch
+# config change, which "scontrol reconfigure" cannot fix) or an older config: start from scratch
 if running /run/slurmctld.pid slurmctld || running /run/slurmd.pid slurmd; then
     log "slurm running but node not usable: restarting daemons"
     bash "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/stop_cluster.sh"
@@ -110,6 +112,7 @@ install -d -m 0755 "$SLURM_ETC" "$LOG_DIR" /var/spool/slurmctld /var/spool/slurm
 conf_new=$(mktemp)
 cat > "$conf_new" <<CONF
 # Written by tests/slurm/start_cluster.sh -- single-node test cluster.
+# config version $CONF_VERSION
 ClusterName=shapeae
 SlurmctldHost=localhost
 SlurmUser=root
@@ -142,7 +145,7 @@ MailProg=/bin/true
 AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 JobCompType=jobcomp/none
-MinJobAge=600
+MinJobAge=3600
 SlurmctldTimeout=30
 SlurmdTimeout=60
 InactiveLimit=0
