@@ -67,4 +67,4 @@ def test_sketch_data_takes_targets_masks_and_classes_from_the_factor_table():
 
 def test_unknown_objective_is_refused():
     with pytest.raises(ValueError, match="unknown objective kind"):
-        objectives.build({"kind": "contrastive"})
+        objectives.build({"kind": "adversarial"})

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 import torch
 
 from shapeae import models, seeding, training
@@ -60,3 +61,23 @@ def test_derived_seeds_differ_by_part_and_are_stable():
     assert seeding.derive_seed(1, "disks", "default", 0) == seeding.derive_seed(1, "disks", "default", 0)
     assert seeding.derive_seed(1, "disks", "default", 0) != seeding.derive_seed(1, "disks", "default", 1)
     assert 0 <= seeding.derive_seed(123, "x") < 2**31
+
+
+def test_learning_rate_schedules():
+    from shapeae import training
+
+    def rates(schedule, steps=10):
+        optimiser = torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))], lr=1e-3)
+        scheduler = training.learning_rate_schedule(optimiser, schedule, steps)
+        seen = []
+        for _ in range(steps):
+            seen.append(optimiser.param_groups[0]["lr"])
+            optimiser.step()
+            scheduler.step()
+        return seen + [optimiser.param_groups[0]["lr"]]
+
+    assert rates("constant") == [1e-3] * 11
+    cosine = rates("cosine")
+    assert cosine[0] == 1e-3 and cosine[5] == pytest.approx(0.5e-3) and cosine[-1] == pytest.approx(0, abs=1e-12)
+    with pytest.raises(ValueError, match="schedule"):
+        rates("linear")

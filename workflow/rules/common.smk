@@ -12,6 +12,7 @@ from shapeae import config_checks, seeding  # noqa: E402
 SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
 config_checks.validate_schema(config, SCHEMA)  # fills in defaults; errors name the key
 config_checks.check(config)
+config_checks.expand_seeds(config)  # seeds: n -> variants <name>_seed<i>
 
 EXPERIMENTS = list(config["experiments"])
 

@@ -35,7 +35,7 @@ rule train_position:
 
 rule position_scores:
     input:
-        position_models("encoder") + position_models("decoder"),
+        position_models("encoder", "decoder"),
     output:
         scores=report(
             "results/tables/positions/scores.csv",

@@ -2,14 +2,19 @@
 # final targets and the claims table (see common.smk). Functions only.
 
 
-def position_models(part):
-    """Every trained position network of one part (encoder or decoder), all variants and repeats."""
-    spec = config["experiments"]["positions"][part]["variants"]
-    return [
-        f"results/models/positions/{part}/{variant}/repeat{repeat}/model.pt"
-        for variant, settings in spec.items()
-        for repeat in range(settings["repeats"])
-    ]
+def position_models(*parts):
+    """Input function: every trained position network of the parts (encoder, decoder), all variants
+    and repeats. (A function, so that a config without positions still parses.)"""
+
+    def inputs(wildcards):
+        return [
+            f"results/models/positions/{part}/{variant}/repeat{repeat}/model.pt"
+            for part in parts
+            for variant, settings in config["experiments"]["positions"][part]["variants"].items()
+            for repeat in range(settings["repeats"])
+        ]
+
+    return inputs
 
 
 def positions_figures():

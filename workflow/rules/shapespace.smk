@@ -116,7 +116,7 @@ rule figure_shapespace_reconstructions:
     benchmark:
         "results/benchmarks/figures/shapespace/reconstructions.tsv"
     params:
-        labels=shapespace_noise_variants(),
+        labels=lambda wildcards: shapespace_noise_variants(),
         n_examples=config["figures"]["n_examples"],
         dpi=config["figures"]["dpi"],
     conda:

@@ -3,6 +3,7 @@
 Every error names the dotted key at fault.
 """
 import copy
+import re
 
 
 class ConfigError(ValueError):
@@ -53,10 +54,7 @@ def check(config):
 
 
 def _check_folds_and_groups(experiment, base):
-    for variant, spec in experiment["variants"].items():
-        bad = [k for k in spec.get("folds") or [] if k >= experiment["n_folds"]]
-        if bad:
-            _fail(f"{base}.variants.{variant}.folds", f"folds {bad} do not exist: n_folds is {experiment['n_folds']}")
+    _check_trained_folds(experiment, base)
     for group, members in experiment.get("figures", {}).items():
         unknown = [v for v in members if v not in experiment["variants"]]
         if unknown:
@@ -117,4 +115,54 @@ def _check_shapespace(experiment, base):
             _fail(f"{base}.noise.variants", f"{variant!r} is not an autoencoder variant of this experiment")
 
 
-CHECKS = {"disks": _check_disks, "positions": _check_positions, "shapespace": _check_shapespace}
+def _check_colours(experiment, base):
+    _check_trained_folds(experiment, base)
+    dataset = experiment["dataset"]
+    low, high = dataset["size_range"]
+    if low > high:
+        _fail(f"{base}.dataset.size_range", f"[low, high] must have low <= high, got {[low, high]}")
+    for variant, spec in experiment["variants"].items():
+        key = f"{base}.variants.{variant}"
+        model = spec["model"]
+        if model["image_size"] != dataset["image_size"]:
+            _fail(f"{key}.model.image_size", f"{model['image_size']} differs from dataset.image_size {dataset['image_size']}")
+        contrastive = model["architecture"] == "contrastive_encoder"
+        for option in ("batch_norm", "leaky_slope"):
+            if contrastive and option in model:
+                _fail(f"{key}.model.{option}", "is a colour_ae option; the contrastive encoder has plain ReLUs")
+        if contrastive != ("objective" in spec):
+            _fail(f"{key}.objective", "a contrastive_encoder needs a contrastive objective; a colour_ae takes none (MSE)")
+        if re.fullmatch(r".+_seed\d+", variant):
+            _fail(key, "names ending in _seed<i> are kept for seed replicates (seeds:)")
+    for group in ("reconstruction", "embedding"):
+        for variant in experiment["figures"][group]:
+            spec = experiment["variants"].get(variant)
+            wanted = "colour_ae" if group == "reconstruction" else "contrastive_encoder"
+            if spec is None or spec["model"]["architecture"] != wanted:
+                _fail(f"{base}.figures.{group}", f"{variant!r} is not a {wanted} variant; defined: {list(experiment['variants'])}")
+
+
+def _check_trained_folds(experiment, base):
+    for variant, spec in experiment["variants"].items():
+        bad = [k for k in spec.get("folds") or [] if k >= experiment["n_folds"]]
+        if bad:
+            _fail(f"{base}.variants.{variant}.folds", f"folds {bad} do not exist: n_folds is {experiment['n_folds']}")
+
+
+def expand_seeds(config):
+    """Replace every variant with `seeds: n` > 1 by n copies <name>_seed0 ... <name>_seed<n-1> (their
+    job seeds differ through the name); drop the key. In place; returns config."""
+    for experiment in config["experiments"].values():
+        expanded = {}
+        for name, spec in experiment.get("variants", {}).items():
+            n = spec.pop("seeds", 1) if isinstance(spec, dict) else 1
+            copies = [name] if n == 1 else [f"{name}_seed{i}" for i in range(n)]
+            for copy_name in copies:
+                expanded[copy_name] = copy.deepcopy(spec)
+        if "variants" in experiment:
+            experiment["variants"] = expanded
+    return config
+
+
+CHECKS = {"disks": _check_disks, "positions": _check_positions, "shapespace": _check_shapespace,
+          "colours": _check_colours}

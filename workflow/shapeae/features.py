@@ -35,6 +35,19 @@ def _join(features_path, images, factors):
     )
 
 
+def for_scoring(features_path, data_path, folds_path):
+    """What a score job reads: the features file as a dict (with the held-out images as floats
+    under "images"), the factor table, and the fold of every item of the dataset."""
+    from . import folds
+
+    images, factors = datasets.load(data_path)
+    fold_of = folds.read(folds_path).set_index("index")["fold"].sort_index().to_numpy()
+    with np.load(features_path) as f:
+        features = dict(f)
+    features["images"] = datasets.as_float(images[features["index"]])
+    return features, factors, fold_of
+
+
 def spread_by(values, n):
     """Indices of n items whose values are evenly spaced through the sorted values (figure examples)."""
     order = np.argsort(values)

@@ -9,12 +9,17 @@
     + classification * mean over the batch of unlabelled * cross-entropy(class)
     + encoder_weight_decay * sum of the encoder's squared kernels (Keras l2, biases excluded)
   Validation: the same terms on clean inputs, without the weight decay.
+- `contrastive`: the OSU report's encoders (4.3.2): positives x+ = T(x) (augment.crop or
+  augment.recolour), negatives from the same batch, on L2-normalised embeddings f:
+      triplet: mean of max(|f(x) - f(x+)| - |f(x) - f(x-)| + margin, 0), x- = another batch item
+      infonce: NT-Xent over the 2B views, temperature tau (SimCLR; the report's unstable baseline)
+  Validation: the same loss with transforms drawn afresh from a fixed seed at every evaluation.
 """
 import numpy as np
 import torch
 from torch.nn import functional as F
 
-from . import datasets, regularisers
+from . import augment, datasets, regularisers
 
 
 def salt_and_pepper(x, p, generator=None):
@@ -94,7 +99,72 @@ class Newson(regularisers.Objective):
         return torch.mean((model(batch["x"]) - batch["x"]) ** 2)
 
 
-KINDS = ("newson", "sketch")
+def triplet_loss(z, z_positive, z_negative, margin):
+    d_positive = torch.linalg.vector_norm(z - z_positive, dim=1)
+    d_negative = torch.linalg.vector_norm(z - z_negative, dim=1)
+    return F.relu(d_positive - d_negative + margin).mean()
+
+
+def info_nce_loss(z, z_positive, temperature):
+    """NT-Xent: each of the 2B views must pick its partner among the other 2B - 1 by cosine
+    similarity / temperature."""
+    views = F.normalize(torch.cat([z, z_positive]), dim=1)
+    similarity = views @ views.T / temperature
+    similarity.fill_diagonal_(float("-inf"))
+    n = len(z)
+    partner = torch.cat([torch.arange(n, 2 * n), torch.arange(n)]).to(z.device)
+    return F.cross_entropy(similarity, partner)
+
+
+class Contrastive:
+    """Triplet or InfoNCE loss on positives made by a crop or a recolouring (module docstring)."""
+
+    VALIDATION_SEED = 12345
+
+    def __init__(self, loss="triplet", transform="crop", margin=0.3, temperature=0.5, crop_scale_min=0.5):
+        if loss not in ("triplet", "infonce") or transform not in ("crop", "recolour"):
+            raise ValueError(f"contrastive loss must be triplet or infonce and transform crop or recolour, "
+                             f"got {loss!r}, {transform!r}")
+        self.loss, self.transform, self.margin = loss, transform, float(margin)
+        self.temperature, self.crop_scale_min = float(temperature), float(crop_scale_min)
+
+    @staticmethod
+    def data(images, factors, index):
+        return {"x": datasets.as_float(images[index]), "colour": factors["colour"].to_numpy(np.int64)[index]}
+
+    def prepare(self, train, seed):
+        from .datasets import colours
+
+        device = train["x"].device
+        self.palette = torch.as_tensor(colours.palette_array(), device=device)
+        self.generator = torch.Generator(device=device).manual_seed(seed)
+        self.start_validation()
+
+    def start_validation(self):
+        self.validation_generator = torch.Generator(device=self.palette.device).manual_seed(self.VALIDATION_SEED)
+
+    def positives(self, batch, generator):
+        if self.transform == "crop":
+            return augment.crop(batch["x"], generator, self.crop_scale_min)
+        return augment.recolour(batch["x"], batch["colour"], self.palette, generator)
+
+    def value(self, model, batch, generator):
+        x = batch["x"]
+        z, z_positive = model.encode(x), model.encode(self.positives(batch, generator))
+        if self.loss == "infonce":
+            return info_nce_loss(z, z_positive, self.temperature)
+        # another item of the batch for each anchor: a random cyclic shift, never the item itself
+        shift = torch.randint(1, len(x), (), generator=generator, device=x.device) if len(x) > 1 else 0
+        return triplet_loss(z, z_positive, torch.roll(z, int(shift), dims=0), self.margin)
+
+    def training_loss(self, model, batch, generator=None):
+        return self.value(model, batch, self.generator)
+
+    def validation_loss(self, model, batch):
+        return self.value(model, batch, self.validation_generator)
+
+
+KINDS = ("newson", "sketch", "contrastive")
 
 
 def build(objective=None, regularisation=None):
@@ -106,4 +176,6 @@ def build(objective=None, regularisation=None):
         return Newson(**(regularisation or {}), **spec)
     if kind == "sketch":
         return Sketch(**spec)
+    if kind == "contrastive":
+        return Contrastive(**spec)
     raise ValueError(f"unknown objective kind {kind!r}; expected one of {KINDS}")

@@ -13,13 +13,15 @@ SEEN, UNSEEN = "#1a9850", "#d73027"  # green: radius seen in training; red: neve
 
 
 def image_rows(rows, row_labels, column_titles=None, border_colours=None):
-    """A grid of grey images: rows[i][j] is an (H, W) array in [0, 1]; optional colour per column."""
+    """A grid of images: rows[i][j] is a grey (H, W) or colour (3, H, W) array in [0, 1]; optional
+    border colour per column."""
     n_rows, n_cols = len(rows), len(rows[0])
     fig, axes = plt.subplots(n_rows, n_cols, figsize=(1.1 * n_cols + 0.8, 1.1 * n_rows + 0.3),
                              squeeze=False)
     for i, (row, label) in enumerate(zip(rows, row_labels)):
         for j, image in enumerate(row):
             ax = axes[i, j]
+            image = np.moveaxis(image, 0, -1) if image.ndim == 3 else image
             ax.imshow(np.clip(image, 0, 1), cmap="gray", vmin=0, vmax=1)
             ax.set_xticks([])
             ax.set_yticks([])

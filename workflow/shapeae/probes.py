@@ -6,13 +6,16 @@ fitted on the training folds' codes and scored on the held-out fold.
   parametrisation), beta chosen by cross-validation over the training items' own folds (the test
   fold never enters the fit or the choice).
 - baselines `zero` (always predicts the origin) and `mean` (always predicts the training mean).
+- `knn`: KNeighborsClassifier (k from the config, Euclidean) for a categorical factor, next to the
+  `majority` baseline (always the most frequent training class).
 R^2 is `sklearn.metrics.r2_score` with the uniform average over target dimensions.
 """
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import Lasso, LinearRegression, lasso_path
-from sklearn.metrics import r2_score
+from sklearn.metrics import accuracy_score, r2_score
 from sklearn.model_selection import LeaveOneGroupOut
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -71,5 +74,21 @@ def regression_scores(train_x, train_y, train_groups, test_x, test_y, betas=BECH
         ("lasso", "beta", chosen_beta(fitted_lasso)),
         ("zero", "r2", r2(test_y, np.zeros_like(test_y))),
         ("mean", "r2", r2(test_y, mean)),
+    ]
+    return pd.DataFrame(rows, columns=["probe", "metric", "value"])
+
+
+def knn(x, labels, k=5):
+    return KNeighborsClassifier(n_neighbors=k).fit(x, labels)
+
+
+def classification_scores(train_x, train_labels, test_x, test_labels, k=5):
+    """Tidy rows (probe, metric, value): held-out accuracy of the k-NN probe and of the majority
+    baseline."""
+    values, counts = np.unique(train_labels, return_counts=True)
+    majority = values[np.argmax(counts)]
+    rows = [
+        ("knn", "accuracy", accuracy_score(test_labels, knn(train_x, train_labels, k).predict(test_x))),
+        ("majority", "accuracy", float(np.mean(np.asarray(test_labels) == majority))),
     ]
     return pd.DataFrame(rows, columns=["probe", "metric", "value"])

@@ -43,7 +43,8 @@ def evaluate(model, data, loss_fn, batch_size):
     return total / n
 
 
-def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=None, patience=None):
+def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=None, patience=None,
+        schedule="constant"):
     """Train `model` in place; return the history and leave the best-validation weights loaded.
 
     train, val: image arrays, or dicts of per-item arrays with the images under "x" (what the
@@ -51,6 +52,7 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     MSE) is one of objectives.KINDS. One log line and one history row per epoch: training objective
     (mean over batches), validation loss (which picks the best epoch), seconds. With `patience`,
     training stops after that many epochs without a better validation loss (his early stopping).
+    `schedule`: "constant" learning rate, or "cosine" annealing from lr to 0 over all the steps.
     """
     from . import objectives
 
@@ -59,6 +61,8 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     train, val = to_tensors(train, device), to_tensors(val, device)
     objective.prepare(train, seed)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
+    steps = epochs * -(-len(train["x"]) // batch_size)
+    scheduler = learning_rate_schedule(optimiser, schedule, steps)
     order = torch.Generator().manual_seed(seed)
     best = (float("inf"), None, 0)
     rows = []
@@ -74,7 +78,10 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
             loss = objective.training_loss(model, items, order)
             loss.backward()
             optimiser.step()
+            scheduler.step()
             batch_losses.append(loss.detach())
+        if hasattr(objective, "start_validation"):  # validation transforms drawn the same every epoch
+            objective.start_validation()
         val_loss = evaluate(model, val, objective.validation_loss, batch_size)
         seconds = time.perf_counter() - start
         rows.append({"epoch": epoch, "loss": torch.stack(batch_losses).mean().item(),
@@ -88,6 +95,14 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     model.load_state_dict(best[1])
     log.info("best validation loss %.6g at epoch %d", best[0], best[2])
     return pd.DataFrame(rows)
+
+
+def learning_rate_schedule(optimiser, schedule, steps):
+    if schedule == "constant":
+        return torch.optim.lr_scheduler.LambdaLR(optimiser, lambda step: 1.0)
+    if schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, T_max=steps)
+    raise ValueError(f"unknown learning-rate schedule {schedule!r}; expected constant or cosine")
 
 
 def save(model, spec, path):
