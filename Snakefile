@@ -33,6 +33,7 @@ include: "workflow/rules/scores.smk"
 include: "workflow/rules/disks.smk"
 include: "workflow/rules/positions.smk"
 include: "workflow/rules/shapespace.smk"
+include: "workflow/rules/colours.smk"
 # Last: the claims table and the figure manifest collect what each experiment file adds.
 include: "workflow/rules/claims.smk"
 

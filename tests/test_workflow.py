@@ -30,6 +30,8 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     expected |= {f"results/figures/shapespace/{name}.png" for name in
                  ["scores", "mapping", "nuisance", "reconstructions", "noise_bce", "noise_patterns", "noise_levels",
                   "default/training_curves", "best/training_curves"]}
+    expected |= {f"results/figures/colours/{name}.png" for name in
+                 ["reconstructions", "embedding", "neighbours", "knn_accuracy", "training_curves"]}
     assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
@@ -80,7 +82,8 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "figure_disk_code_vs_size", "figure_disk_profiles", "figure_disk_decoder_theory",
                          "figure_disk_regularisation", "figure_disk_lambda_sweep", "figure_scores",
                          "figure_position_filters", "figure_position_decoder", "figure_shapespace_scores",
-                         "figure_shapespace_reconstructions", "figure_shapespace_noise", "claims"} | DOWNSTREAM_OF_FIGURES
+                         "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_colours_reconstructions",
+                         "figure_colours_embedding", "figure_colours_scores", "claims"} | DOWNSTREAM_OF_FIGURES
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
@@ -115,19 +118,23 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
     # everything but the position networks, which do not read the disk dataset
     positions_only = {"train_position", "position_scores", "positions_handcrafted", "figure_position_filters",
                       "figure_position_decoder"}
-    shapespace_only = {"shapespace_noise", "aggregate_shapespace_noise", "score_shapespace",
-                       "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_shapespace_scores"}
-    everything = {rule: n for rule, n in everything.items() if rule not in shapespace_only}
+    other_experiments = {"shapespace_noise", "aggregate_shapespace_noise", "score_shapespace",
+                         "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_shapespace_scores",
+                         "score_colours", "figure_colours_reconstructions", "figure_colours_embedding",
+                         "figure_colours_scores"}
+    everything = {rule: n for rule, n in everything.items() if rule not in other_experiments}
     everything.update(dataset=1, folds=1, train=8, extract=8, aggregate_scores=1, figure_scores=1,
                       figure_training_curves=4)  # the disks' share of the generic stages
     assert jobs == {rule: n for rule, n in everything.items() if rule not in positions_only}
 
 
 def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
-    from shapeae.experiments import disks, positions, shapespace
+    from shapeae.experiments import colours, disks, positions, shapespace
 
     table = pd.read_csv(smoke_run / "results/claims.csv")
-    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS + shapespace.CLAIM_IDS
+    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS + shapespace.CLAIM_IDS + colours.CLAIM_IDS
+    assert table.set_index("id").loc["ae-mse", "source_value"] == pytest.approx(0.00027)
+    assert table.set_index("id").loc["crop-colour", "n"] == 2  # two seeds of triplet_crop, fold 0
     assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
     assert table.set_index("id").loc["denoise-55", "n"] == 4  # default and best, two folds each
     assert set(table["holds"]) <= {"yes", "no", "not measured"}
@@ -157,6 +164,27 @@ def test_shapespace_tables(smoke_run):
     assert set(noise["noise"]) == {0.0, 0.1, 0.55} and set(noise["variant"]) == {"default", "best"}
 
 
+def test_colours_tables(smoke_run):
+    from shapeae import datasets
+
+    kinds = datasets.factor_kinds(smoke_run / "results/datasets/colours.npz")
+    assert kinds == {"shape": "categorical", "colour": "categorical", "size": "continuous",
+                     "orientation": "continuous", "x": "continuous", "y": "continuous"}
+    scores = pd.read_csv(smoke_run / "results/tables/colours/scores.csv")
+    assert set(scores["variant"]) == {"autoencoder", "triplet_crop_seed0", "triplet_crop_seed1", "triplet_recolour",
+                                      "infonce_crop"}
+    assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
+    rows = set(zip(scores["probe"], scores["target"], scores["metric"]))
+    assert {("knn", "colour", "accuracy"), ("majority", "shape", "accuracy"), ("lasso", "orientation", "r2"),
+            ("linear", "position", "r2"), ("training", "loss", "final")} <= rows
+    assert scores["value"].notna().all()
+    mse = scores[scores["metric"] == "mse"]
+    assert set(mse["variant"]) == {"autoencoder"} and set(mse["fold"]) == {0, 1}
+    # the two seeds of one variant are different runs
+    crop = scores[(scores["probe"] == "training") & (scores["metric"] == "final")].set_index("variant")["value"]
+    assert crop["triplet_crop_seed0"] != crop["triplet_crop_seed1"]
+
+
 def test_position_tables(smoke_run):
     handcrafted = pd.read_csv(smoke_run / "results/tables/positions/handcrafted.csv")
     assert (handcrafted["max_abs_error"] == 0).all() and handcrafted["n_layers"].tolist() == list(range(1, 8))
@@ -179,7 +207,7 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
     assert len(html) > 100_000
     for name in ["reconstructions.png", "interpolation.png", "code_vs_size.png", "training_curves.png",
                  "scores.png", "scores_summary.csv", "Newson et al. fig. 2", "claims.csv", "filters.png",
-                 "mapping.png", "noise_levels.png", "Bechberger part 9"]:
+                 "mapping.png", "noise_levels.png", "Bechberger part 9", "knn_accuracy.png", "OSU report"]:
         assert name in html, name
 
 
@@ -193,6 +221,9 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
         ("figures.fold", 5, "'figures.fold': fold 5 does not exist"),
         ("experiments.shapespace.variants.best.model.image_size", 112, "differs from dataset.image_size 56"),
         ("experiments.shapespace.noise.levels", [0.1, 0.55], "must start at 0"),
+        ("experiments.colours.dataset.size_range", [0.4, 0.2], "low <= high"),
+        ("experiments.colours.figures.embedding", ["autoencoder"], "is not a contrastive_encoder variant"),
+        ("experiments.colours.variants.triplet_crop.objective.loss", "ntxent", "'ntxent' is not one of"),
     ],
 )
 def test_bad_config_stops_before_any_job_and_keeps_results(smoke_copy, tmp_path, key, value, message):

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from shapeae import claims, jobs, plots, scores
-from shapeae.experiments import disks, positions, shapespace
+from shapeae.experiments import colours, disks, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -17,6 +17,7 @@ rows = disks.claims(scores_of("disks"), sm.params.get("disk_variants", {}), sm.p
 rows += positions.claims(scores_of("positions"), sm.params.get("position_encoders", {}))
 rows += shapespace.claims(scores_of("shapespace"), scores_of("shapespace_noise", ["variant", "fold", "noise", "bce"]),
                           sm.params.get("shapespace_variants", {}))
+rows += colours.claims(scores_of("colours"), sm.params.get("colour_variants", {}))
 table = claims.table(rows)
 table.to_csv(sm.output.table, index=False)
 plots.save(plots.claims_table(table), sm.output.figure, sm.params.dpi)

@@ -1,4 +1,5 @@
 """Model registry: a model is built from a plain dict of hyperparameters, saved beside its weights."""
+from .colours import ColourAE, ContrastiveEncoder
 from .newson import DiskAE
 from .positions import PositionAE, PositionDecoder, PositionEncoder
 from .sketchanet import SketchAE
@@ -9,6 +10,8 @@ ARCHITECTURES = {
     "position_ae": PositionAE,
     "position_decoder": PositionDecoder,
     "sketch_ae": SketchAE,
+    "colour_ae": ColourAE,
+    "contrastive_encoder": ContrastiveEncoder,
 }
 
 
