@@ -36,7 +36,8 @@ def _gres(job_id):
 # Through the cluster: one experiment's whole scoring path (disks: dataset, folds, 8 models, features,
 # scores) and one model of each other experiment trained by rule train. (The whole smoke DAG is
 # checked locally by test_workflow; here what matters is the profile and the resources it asks for.)
-TARGETS = {"results/tables/disks/scores.csv": 8, "results/models/shapespace/best/fold0/model.pt": 1}
+TARGETS = {"results/tables/disks/scores.csv": 8, "results/models/shapespace/best/fold0/model.pt": 1,
+           "results/models/colours/triplet_crop_seed0/fold0/model.pt": 1}
 
 
 def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
