@@ -29,7 +29,7 @@ SPEC = {"architecture": "disk_ae", "depths": [1, 8, 4, 4, 3, 2, 1], "bias": True
 def images_per_second(device, batch_size, seconds=8.0):
     model = models.build(SPEC).to(device).to(memory_format=torch.channels_last)
     x = training.to_device(torch.rand(batch_size, 1, 64, 64), device)
-    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimiser = training.adam(model, lr=1e-3)  # the pipeline's
 
     def step():
         optimiser.zero_grad(set_to_none=True)

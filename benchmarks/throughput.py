@@ -10,6 +10,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflow"))
 
+from shapeae import training  # noqa: E402
 from shapeae.flops import matmul_rate, sync  # noqa: E402
 
 
@@ -36,7 +37,7 @@ def floors(args):
 
 def adam_step(model, loss, lr):
     """One training step: Adam on `model`'s parameters against loss(), a zero-argument callable."""
-    optimiser = torch.optim.Adam(model.parameters(), lr=lr)
+    optimiser = training.adam(model, lr)
 
     def step():
         optimiser.zero_grad(set_to_none=True)
