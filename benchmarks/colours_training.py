@@ -17,8 +17,8 @@ from shapeae import flops, models, objectives, training
 from shapeae.datasets import colours
 
 SIZES = {  # the default config's networks and the report's size
-    "default": {"image_size": 32, "ae_width": 16, "encoder_width": 8},
-    "paper": {"image_size": 128, "ae_width": 16, "encoder_width": 16},
+    "default": {"image_size": 32, "ae_width": 16, "ae_max_width": 64, "encoder_width": 8},
+    "paper": {"image_size": 128, "ae_width": 16, "ae_max_width": None, "encoder_width": 16},
 }
 CONTRASTIVE = {"kind": "contrastive", "loss": "triplet", "transform": "crop"}
 
@@ -28,7 +28,8 @@ def networks(size):
     s = SIZES[size]
     return {
         "autoencoder": ({"architecture": "colour_ae", "image_size": s["image_size"], "embedding": 128,
-                         "width": s["ae_width"], "batch_norm": True, "leaky_slope": 0.2}, None, 1),
+                         "width": s["ae_width"], "batch_norm": True, "leaky_slope": 0.2,
+                         "max_width": s["ae_max_width"]}, None, 1),
         "triplet_crop": ({"architecture": "contrastive_encoder", "image_size": s["image_size"], "embedding": 128,
                           "width": s["encoder_width"]}, CONTRASTIVE, 2),
     }

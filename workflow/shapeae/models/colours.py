@@ -9,7 +9,9 @@ network (PyTorch's default init, ReLU) it stays on the background-colour plateau
 blobs. ContrastiveEncoder (4.3.2): seven convolutions with ReLU and no final MLP: 3x3 convolutions
 of strides 1, 2, 1, 2, 1, 2 (S -> S/8), then one S/8 x S/8 convolution straight to the embedding,
 which is L2-normalised (the triplet margin and the InfoNCE temperature are distances on the sphere).
-`width` is the first layer's channels; each stride-2 layer doubles them.
+`width` is the first layer's channels; each stride-2 layer doubles them (the autoencoder's up to
+8 x width, or its `max_width`: at 32 px its two 3x3 convolutions at 128 channels are 70 % of the
+encoder's FLOPs, and 64 halves the encoder's cost).
 """
 import math
 
@@ -24,7 +26,7 @@ def _check_size(image_size):
 
 
 class ColourAE(nn.Module):
-    def __init__(self, image_size=128, embedding=128, width=16, batch_norm=False, leaky_slope=0.0):
+    def __init__(self, image_size=128, embedding=128, width=16, batch_norm=False, leaky_slope=0.0, max_width=None):
         super().__init__()
         _check_size(image_size)
         n_down = int(math.log2(image_size // 4))
@@ -36,13 +38,14 @@ class ColourAE(nn.Module):
             return [nn.BatchNorm2d(channels), nonlinearity] if batch_norm else [nonlinearity]
 
         strides = [2] * n_down + [1] * (5 - n_down)
-        channels = [3] + [width * 2 ** min(i, 3) for i in range(5)]  # 16, 32, 64, 128, 128 at width 16
+        # 16, 32, 64, 128, 128 at width 16; max_width caps them (64: 16, 32, 64, 64, 64)
+        channels = [3] + [min(width * 2 ** min(i, 3), max_width or width * 8) for i in range(5)]
         layers = []
         for c_in, c_out, stride in zip(channels[:-1], channels[1:], strides):
             layers += [nn.Conv2d(c_in, c_out, 4 if stride == 2 else 3, stride=stride, padding=1), *activation(c_out)]
         self.encoder = nn.Sequential(*layers, nn.Flatten(), nn.Linear(channels[-1] * 16, embedding))
         start = image_size // 16
-        up = [channels[-1], width * 4, width * 2, width, 3]
+        up = [width * 8, width * 4, width * 2, width, 3]
         layers = [nn.Linear(embedding, up[0] * start * start), nn.Unflatten(1, (up[0], start, start)),
                   *activation(up[0])]
         for i, (c_in, c_out) in enumerate(zip(up[:-1], up[1:])):
