@@ -34,6 +34,7 @@ include: "workflow/rules/disks.smk"
 include: "workflow/rules/positions.smk"
 include: "workflow/rules/shapespace.smk"
 include: "workflow/rules/colours.smk"
+include: "workflow/rules/perceptual.smk"
 # Last: the claims table and the figure manifest collect what each experiment file adds.
 include: "workflow/rules/claims.smk"
 

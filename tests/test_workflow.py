@@ -32,6 +32,7 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
                   "default/training_curves", "best/training_curves"]}
     expected |= {f"results/figures/colours/{name}.png" for name in
                  ["reconstructions", "embedding", "neighbours", "knn_accuracy", "training_curves"]}
+    expected |= {f"results/figures/perceptual/{name}.png" for name in ["table1", "reconstructions", "training_curves"]}
     assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
@@ -83,7 +84,9 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "figure_disk_regularisation", "figure_disk_lambda_sweep", "figure_scores",
                          "figure_position_filters", "figure_position_decoder", "figure_shapespace_scores",
                          "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_colours_reconstructions",
-                         "figure_colours_embedding", "figure_colours_scores", "claims"} | DOWNSTREAM_OF_FIGURES
+                         "figure_colours_embedding", "figure_colours_scores", "perceptual_table",
+                         "figure_perceptual_reconstructions", "figure_perceptual_training_curves",
+                         "claims"} | DOWNSTREAM_OF_FIGURES
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
@@ -121,7 +124,9 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
     other_experiments = {"shapespace_noise", "aggregate_shapespace_noise", "score_shapespace",
                          "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_shapespace_scores",
                          "score_colours", "figure_colours_reconstructions", "figure_colours_embedding",
-                         "figure_colours_scores"}
+                         "figure_colours_scores", "perceptual_loss_network", "perceptual_refit_decoder",
+                         "score_perceptual", "perceptual_table", "figure_perceptual_reconstructions",
+                         "figure_perceptual_training_curves"}
     everything = {rule: n for rule, n in everything.items() if rule not in other_experiments}
     everything.update(dataset=1, folds=1, train=8, extract=8, aggregate_scores=1, figure_scores=1,
                       figure_training_curves=4)  # the disks' share of the generic stages
@@ -129,10 +134,13 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
 
 
 def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
-    from shapeae.experiments import colours, disks, positions, shapespace
+    from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
     table = pd.read_csv(smoke_run / "results/claims.csv")
-    assert table["id"].tolist() == disks.CLAIM_IDS + positions.CLAIM_IDS + shapespace.CLAIM_IDS + colours.CLAIM_IDS
+    assert table["id"].tolist() == (disks.CLAIM_IDS + positions.CLAIM_IDS + shapespace.CLAIM_IDS + colours.CLAIM_IDS
+                                    + perceptual.CLAIM_IDS)
+    assert table.set_index("id").loc["perceptual-position", "source_value"] == pytest.approx(13.22 / 1.44)
+    assert table.set_index("id").loc["perceptual-class", "n"] == 1
     assert table.set_index("id").loc["ae-mse", "source_value"] == pytest.approx(0.00027)
     assert table.set_index("id").loc["crop-colour", "n"] == 2  # two seeds of triplet_crop, fold 0
     assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
@@ -185,6 +193,27 @@ def test_colours_tables(smoke_run):
     assert crop["triplet_crop_seed0"] != crop["triplet_crop_seed1"]
 
 
+def test_perceptual_tables(smoke_run):
+    from shapeae import datasets, training
+
+    assert datasets.factor_kinds(smoke_run / "results/datasets/perceptual/clutter.npz")["shape"] == "categorical"
+    assert list(pd.read_csv(smoke_run / "results/folds/perceptual/lander.csv")["index"]) == list(range(60))
+    scores = pd.read_csv(smoke_run / "results/tables/perceptual/scores.csv")
+    assert set(scores["variant"]) == {"lander_ae", "lander_pae", "lander_pvae", "clutter_ae", "clutter_pae"}
+    rows = set(zip(scores["probe"], scores["target"], scores["metric"]))
+    assert {("mlp", "position", "l1"), ("mean", "position", "l1"), ("mlp", "shape", "accuracy"),
+            ("majority", "shape", "accuracy"), ("reconstruction", "image", "mse")} <= rows
+    assert scores["value"].notna().all()
+    # every row names its loss network: the pretrained one for perceptual variants, none for pixel ones
+    network = training.load(smoke_run / "results/models/perceptual/loss_network/model.pt")
+    by_variant = scores.groupby("variant")["loss_network"].unique()
+    assert list(by_variant["lander_ae"]) == ["none (pixel loss)"]
+    assert list(by_variant["lander_pae"]) == [network.weights] and network.weights.startswith("trained here")
+    table = pd.read_csv(smoke_run / "results/tables/perceptual/table1.csv")
+    assert table.set_index("variant").loc["lander_pae", "source_LLv2"] == pytest.approx(1.44)
+    assert (smoke_run / "results/models/perceptual/lander_pae/fold0/pixel_decoder.pt").exists()
+
+
 def test_position_tables(smoke_run):
     handcrafted = pd.read_csv(smoke_run / "results/tables/positions/handcrafted.csv")
     assert (handcrafted["max_abs_error"] == 0).all() and handcrafted["n_layers"].tolist() == list(range(1, 8))
@@ -207,7 +236,8 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
     assert len(html) > 100_000
     for name in ["reconstructions.png", "interpolation.png", "code_vs_size.png", "training_curves.png",
                  "scores.png", "scores_summary.csv", "Newson et al. fig. 2", "claims.csv", "filters.png",
-                 "mapping.png", "noise_levels.png", "Bechberger part 9", "knn_accuracy.png", "OSU report"]:
+                 "mapping.png", "noise_levels.png", "Bechberger part 9", "knn_accuracy.png", "OSU report",
+                 "table1.png", "Pihlgren"]:
         assert name in html, name
 
 
@@ -224,6 +254,9 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
         ("experiments.colours.dataset.size_range", [0.4, 0.2], "low <= high"),
         ("experiments.colours.figures.embedding", ["autoencoder"], "is not a contrastive_encoder variant"),
         ("experiments.colours.variants.triplet_crop.objective.loss", "ntxent", "'ntxent' is not one of"),
+        ("experiments.perceptual.variants.lander_ae.dataset", "moon", "'moon' is not one of"),
+        ("experiments.perceptual.figures.reconstruction", ["lander_ae", "clutter_ae"], "must share one dataset"),
+        ("experiments.perceptual.datasets.clutter.n_clutter", [5, 2], "low <= high"),
     ],
 )
 def test_bad_config_stops_before_any_job_and_keeps_results(smoke_copy, tmp_path, key, value, message):

@@ -1,5 +1,6 @@
 # Helpers every experiment uses: config validation and subtrees, seeds, folds, paths, and the final
 # target lists. Each experiment's own helpers live in its rule file (disks.smk, positions.smk, ...).
+import re
 import sys
 from pathlib import Path
 
@@ -43,6 +44,64 @@ def config_at(dpath, default=_REQUIRED):
         return sorted_keys(node)
 
     return subtree
+
+
+def dataset_ids():
+    """{dataset id: (experiment, its config subtree)}: an experiment's `dataset` has the id
+    <experiment> (results/datasets/<experiment>.npz); each entry of its `datasets` has the id
+    <experiment>/<name>, drawn by the entry's `generator`."""
+    ids = {}
+    for experiment, spec in config["experiments"].items():
+        if "dataset" in spec:
+            ids[experiment] = (experiment, spec["dataset"])
+        for name, dataset in spec.get("datasets", {}).items():
+            ids[f"{experiment}/{name}"] = (experiment, dataset)
+    return ids
+
+
+DATA_PATTERN = "|".join(re.escape(data) for data in dataset_ids())
+
+
+def dataset_spec(wildcards):
+    """The generator's keyword arguments (sorted) for the dataset id {data}."""
+    spec = dict(dataset_ids()[wildcards.data][1])
+    spec.pop("generator", None)
+    return sorted_keys(spec)
+
+
+def dataset_generator(wildcards):
+    """A named dataset's `generator`; an experiment's own dataset is drawn by the experiment's."""
+    return dataset_ids()[wildcards.data][1].get("generator", wildcards.data)
+
+
+def dataset_n_folds(wildcards):
+    return config["experiments"][dataset_ids()[wildcards.data][0]]["n_folds"]
+
+
+def dataset_seed(wildcards):
+    return seeding.derive_seed(config["seed"], *wildcards.data.split("/"))
+
+
+def variant_dataset(experiment, variant):
+    """The dataset id a variant trains on: its `dataset` among the experiment's `datasets`, else the
+    experiment's own."""
+    name = config["experiments"][experiment]["variants"][variant].get("dataset")
+    return f"{experiment}/{name}" if name else experiment
+
+
+def variant_data(wildcards):
+    """Inputs data and folds of the dataset a (experiment, variant) job reads."""
+    data = variant_dataset(wildcards.experiment, wildcards.variant)
+    return {"data": f"results/datasets/{data}.npz", "folds": f"results/folds/{data}.csv"}
+
+
+def training_inputs(wildcards):
+    """variant_data, and the loss network of a variant trained with a perceptual loss."""
+    inputs = variant_data(wildcards)
+    objective = config["experiments"][wildcards.experiment]["variants"][wildcards.variant].get("objective") or {}
+    if objective.get("loss") == "perceptual":
+        inputs["loss_network"] = f"results/models/{wildcards.experiment}/loss_network/model.pt"
+    return inputs
 
 
 def variants(experiment):

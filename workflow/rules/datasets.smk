@@ -1,13 +1,18 @@
+# One dataset per id (see dataset_ids in common.smk): results/datasets/<experiment>.npz for an
+# experiment's `dataset`, results/datasets/<experiment>/<name>.npz for each of its `datasets`.
 rule dataset:
     output:
-        "results/datasets/{experiment}.npz",
+        "results/datasets/{data}.npz",
     log:
-        "results/logs/dataset/{experiment}.log",
+        "results/logs/dataset/{data}.log",
     benchmark:
-        "results/benchmarks/dataset/{experiment}.tsv"
+        "results/benchmarks/dataset/{data}.tsv"
+    wildcard_constraints:
+        data=DATA_PATTERN,
     params:
-        dataset=config_at("experiments/{experiment}/dataset"),
-        seed=job_seed,
+        generator=dataset_generator,
+        dataset=dataset_spec,
+        seed=dataset_seed,
     conda:
         "../../envs/shapeae.yaml"
     script:

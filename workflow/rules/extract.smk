@@ -1,7 +1,6 @@
 rule extract:
     input:
-        data="results/datasets/{experiment}.npz",
-        folds="results/folds/{experiment}.csv",
+        unpack(variant_data),
         model="results/models/{experiment}/{variant}/fold{fold}/model.pt",
         spec="results/models/{experiment}/{variant}/fold{fold}/model.json",
     output:

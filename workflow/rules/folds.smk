@@ -1,15 +1,18 @@
 rule folds:
     input:
-        "results/datasets/{experiment}.npz",
+        "results/datasets/{data}.npz",
     output:
-        "results/folds/{experiment}.csv",
+        "results/folds/{data}.csv",
     log:
-        "results/logs/folds/{experiment}.log",
+        "results/logs/folds/{data}.log",
     benchmark:
-        "results/benchmarks/folds/{experiment}.tsv"
+        "results/benchmarks/folds/{data}.tsv"
+    wildcard_constraints:
+        data=DATA_PATTERN,
     params:
-        n_folds=config_at("experiments/{experiment}/n_folds"),
-        seed=job_seed,
+        n_folds=dataset_n_folds,
+        generator=dataset_generator,
+        seed=dataset_seed,
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -20,7 +20,7 @@ rule aggregate_scores:
     log:
         "results/logs/aggregate_scores/{experiment}.log",
     wildcard_constraints:
-        experiment="disks|shapespace|colours",  # scored per (variant, fold); positions: rule position_scores
+        experiment="disks|shapespace|colours|perceptual",  # scored per (variant, fold); positions: rule position_scores
     benchmark:
         "results/benchmarks/aggregate_scores/{experiment}.tsv"
     conda:

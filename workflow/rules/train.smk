@@ -1,7 +1,6 @@
 rule train:
     input:
-        data="results/datasets/{experiment}.npz",
-        folds="results/folds/{experiment}.csv",
+        unpack(training_inputs),
     output:
         model="results/models/{experiment}/{variant}/fold{fold}/model.pt",
         spec="results/models/{experiment}/{variant}/fold{fold}/model.json",

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from shapeae import claims, jobs, plots, scores
-from shapeae.experiments import colours, disks, positions, shapespace
+from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
@@ -18,6 +18,7 @@ rows += positions.claims(scores_of("positions"), sm.params.get("position_encoder
 rows += shapespace.claims(scores_of("shapespace"), scores_of("shapespace_noise", ["variant", "fold", "noise", "bce"]),
                           sm.params.get("shapespace_variants", {}))
 rows += colours.claims(scores_of("colours"), sm.params.get("colour_variants", {}))
+rows += perceptual.claims(scores_of("perceptual", scores.COLUMNS + ["loss_network"]), sm.params.get("perceptual_variants", {}))
 table = claims.table(rows)
 table.to_csv(sm.output.table, index=False)
 plots.save(plots.claims_table(table), sm.output.figure, sm.params.dpi)

@@ -1,8 +1,8 @@
-"""Generate one experiment's dataset: uint8 images and their factor table."""
+"""Generate one dataset: uint8 images and their factor table."""
 from shapeae import datasets, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
-images, factors, kinds = datasets.generate(sm.wildcards.experiment, sm.params.dataset, sm.params.seed)
+images, factors, kinds = datasets.generate(sm.params.generator, sm.params.dataset, sm.params.seed)
 datasets.save(sm.output[0], images, factors, kinds)
 log.info("%d images %s, factors %s", len(images), images.shape[1:], list(factors.columns))

@@ -5,7 +5,7 @@ from shapeae import datasets, folds, jobs
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
 images, factors = datasets.load(sm.input[0])
-group = datasets.FOLD_GROUPS.get(sm.wildcards.experiment)
+group = getattr(datasets.generator(sm.params.generator), "FOLD_GROUP", None)
 if group:
     table = folds.assign_groups(factors[group].to_numpy(), sm.params.n_folds, sm.params.seed)
 else:

@@ -11,7 +11,8 @@ train, val, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
 seen = datasets.outside(factors, sm.params.train_exclude)  # held-out test fold keeps every image
 train, val = train[seen[train]], val[seen[val]]
 log.info("%d training, %d validation images (excluded: %s)", len(train), len(val), sm.params.train_exclude)
-objective = objectives.build(sm.params.objective, sm.params.regularisation)
+loss_network = training.load(sm.input.loss_network) if "loss_network" in sm.input.keys() else None
+objective = objectives.build(sm.params.objective, sm.params.regularisation, loss_network=loss_network)
 model = models.build(sm.params.model)
 history = training.fit(model, objective.data(images, factors, train), objective.data(images, factors, val),
                        **sm.params.training, seed=sm.params.seed, device=device, objective=objective)

@@ -142,6 +142,22 @@ def _check_colours(experiment, base):
                 _fail(f"{base}.figures.{group}", f"{variant!r} is not a {wanted} variant; defined: {list(experiment['variants'])}")
 
 
+def _check_perceptual(experiment, base):
+    _check_trained_folds(experiment, base)
+    for name, dataset in experiment["datasets"].items():
+        low, high = dataset.get("size_range", (0, 0))
+        if low > high:
+            _fail(f"{base}.datasets.{name}.size_range", f"[low, high] must have low <= high, got {[low, high]}")
+        if name == "clutter" and dataset["n_clutter"][0] > dataset["n_clutter"][1]:
+            _fail(f"{base}.datasets.{name}.n_clutter", f"[low, high] must have low <= high, got {dataset['n_clutter']}")
+    figures = experiment["figures"]["reconstruction"]
+    unknown = [v for v in figures if v not in experiment["variants"]]
+    if unknown:
+        _fail(f"{base}.figures.reconstruction", f"unknown variants {unknown}; defined: {list(experiment['variants'])}")
+    if len({experiment["variants"][v]["dataset"] for v in figures}) > 1:
+        _fail(f"{base}.figures.reconstruction", "its variants must share one dataset (drawn side by side)")
+
+
 def _check_trained_folds(experiment, base):
     for variant, spec in experiment["variants"].items():
         bad = [k for k in spec.get("folds") or [] if k >= experiment["n_folds"]]
@@ -165,4 +181,4 @@ def expand_seeds(config):
 
 
 CHECKS = {"disks": _check_disks, "positions": _check_positions, "shapespace": _check_shapespace,
-          "colours": _check_colours}
+          "colours": _check_colours, "perceptual": _check_perceptual}

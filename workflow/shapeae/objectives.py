@@ -14,12 +14,18 @@
       triplet: mean of max(|f(x) - f(x+)| - |f(x) - f(x-)| + margin, 0), x- = another batch item
       infonce: NT-Xent over the 2B views, temperature tau (SimCLR; the report's unstable baseline)
   Validation: the same loss with transforms drawn afresh from a fixed seed at every evaluation.
+- `perceptual`: Pihlgren et al.'s reconstruction losses for an AE or a VAE (models.perceptual):
+      pixel:      MSE(decoder(z), x)
+      perceptual: MSE(L(decoder(z)), L(x)), L a frozen loss network (AlexNet features[:5], eval mode)
+    + kl_weight * mean over the batch of KL(q(z|x) || N(0, 1)) when the model is variational (z is
+    then sampled; their 0.01). Validation: the same loss, z = mu.
 """
 import numpy as np
 import torch
 from torch.nn import functional as F
 
 from . import augment, datasets, regularisers
+from .models.perceptual import kl_divergence
 
 
 def salt_and_pepper(x, p, generator=None):
@@ -164,12 +170,59 @@ class Contrastive:
         return self.value(model, batch, self.validation_generator)
 
 
-KINDS = ("newson", "sketch", "contrastive")
+class Perceptual:
+    """Pixel or deep perceptual reconstruction loss, plus the VAE's KL (module docstring)."""
+
+    def __init__(self, loss="pixel", kl_weight=0.01, loss_network=None):
+        if loss not in ("pixel", "perceptual"):
+            raise ValueError(f"perceptual objective: loss must be pixel or perceptual, got {loss!r}")
+        if loss == "perceptual" and loss_network is None:
+            raise ValueError("perceptual objective: loss perceptual needs a loss network")
+        self.loss, self.kl_weight = loss, float(kl_weight)
+        self.loss_network = loss_network.eval().requires_grad_(False) if loss_network is not None else None
+
+    @staticmethod
+    def data(images, factors, index):
+        return {"x": datasets.as_float(images[index])}
+
+    def prepare(self, train, seed):
+        self.generator = torch.Generator(device=train["x"].device).manual_seed(seed)
+        if self.loss_network is not None:
+            self.loss_network.to(train["x"].device)
+
+    def reconstruction_loss(self, reconstruction, x):
+        if self.loss == "pixel":
+            return F.mse_loss(reconstruction, x)
+        self.loss_network.eval()  # the training loop's model.train() never reaches it
+        with torch.no_grad():
+            target = self.loss_network(x)
+        return F.mse_loss(self.loss_network(reconstruction), target)
+
+    def value(self, model, x, generator=None):
+        mu, log_variance = model.posterior(x)
+        if log_variance is None:
+            return self.reconstruction_loss(model.decode(mu), x)
+        z = mu
+        if generator is not None:  # training: the reparameterised sample
+            eps = torch.randn(mu.shape, generator=generator, device=mu.device)
+            z = mu + eps * torch.exp(0.5 * log_variance)
+        kl = kl_divergence(mu, log_variance).mean()
+        return self.reconstruction_loss(model.decode(z), x) + self.kl_weight * kl
+
+    def training_loss(self, model, batch, generator=None):
+        return self.value(model, batch["x"], self.generator)
+
+    def validation_loss(self, model, batch):
+        return self.value(model, batch["x"])
 
 
-def build(objective=None, regularisation=None):
+KINDS = ("newson", "sketch", "contrastive", "perceptual")
+
+
+def build(objective=None, regularisation=None, loss_network=None):
     """objective = {"kind": name, **keyword arguments}; no objective (or kind newson) is Newson's,
-    with the variant's `regularisation` (psi kind and weight)."""
+    with the variant's `regularisation` (psi kind and weight). `loss_network`: the frozen network
+    of a perceptual objective."""
     spec = dict(objective or {"kind": "newson"})
     kind = spec.pop("kind")
     if kind == "newson":
@@ -178,4 +231,6 @@ def build(objective=None, regularisation=None):
         return Sketch(**spec)
     if kind == "contrastive":
         return Contrastive(**spec)
+    if kind == "perceptual":
+        return Perceptual(**spec, loss_network=loss_network)
     raise ValueError(f"unknown objective kind {kind!r}; expected one of {KINDS}")

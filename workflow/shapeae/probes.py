@@ -92,3 +92,90 @@ def classification_scores(train_x, train_labels, test_x, test_labels, k=5):
         ("majority", "accuracy", float(np.mean(np.asarray(test_labels) == majority))),
     ]
     return pd.DataFrame(rows, columns=["probe", "metric", "value"])
+
+
+# Pihlgren et al.'s host of MLP probes: hidden layer widths, LeakyReLU between, Adam, early stopping.
+MLP_HOSTS = ((), (32,), (64,), (32, 32), (64, 32), (64, 64), (128, 128))
+
+
+class MLPProbe:
+    """A small torch MLP with scikit-learn's fit / predict: inputs standardised on the training items
+    (and regression targets too); Adam on mini-batches; after every epoch the validation loss (MSE, or
+    cross-entropy for a classifier), stopping `patience` epochs after its best and keeping those
+    weights. `n_classes` None: regression."""
+
+    def __init__(self, hidden=(), n_classes=None, lr=1e-3, batch_size=64, max_epochs=200, patience=10, seed=0):
+        self.hidden, self.n_classes, self.lr, self.batch_size = tuple(hidden), n_classes, lr, batch_size
+        self.max_epochs, self.patience, self.seed = max_epochs, patience, seed
+
+    def _network(self, n_in, n_out):
+        import torch
+        from torch import nn
+
+        torch.manual_seed(self.seed)
+        layers, width = [], n_in
+        for h in self.hidden:
+            layers += [nn.Linear(width, h), nn.LeakyReLU()]
+            width = h
+        return nn.Sequential(*layers, nn.Linear(width, n_out))
+
+    def _tensors(self, x, y=None):
+        import torch
+
+        x = torch.as_tensor(self.x_scaler.transform(x), dtype=torch.float32)
+        if y is None:
+            return x
+        y = np.asarray(y)
+        if self.n_classes:
+            return x, torch.as_tensor(y, dtype=torch.int64)
+        y = y.reshape(len(y), -1)
+        return x, torch.as_tensor(self.y_scaler.transform(y), dtype=torch.float32)
+
+    def fit(self, x, y, val_x, val_y):
+        import torch
+        from torch.nn import functional as F
+
+        self.x_scaler = StandardScaler().fit(x)
+        if not self.n_classes:
+            self.y_scaler = StandardScaler().fit(np.asarray(y, dtype=np.float64).reshape(len(y), -1))
+        (x, y), (val_x, val_y) = self._tensors(x, y), self._tensors(val_x, val_y)
+        self.network = self._network(x.shape[1], self.n_classes or y.shape[1])
+        loss_fn = F.cross_entropy if self.n_classes else F.mse_loss
+        optimiser = torch.optim.Adam(self.network.parameters(), lr=self.lr)
+        order = torch.Generator().manual_seed(self.seed)
+        best, best_state, best_epoch = float("inf"), None, 0
+        for epoch in range(self.max_epochs):
+            for batch in torch.randperm(len(x), generator=order).split(self.batch_size):
+                optimiser.zero_grad(set_to_none=True)
+                loss_fn(self.network(x[batch]), y[batch]).backward()
+                optimiser.step()
+            with torch.no_grad():
+                val_loss = loss_fn(self.network(val_x), val_y).item()
+            if val_loss < best:
+                best, best_epoch = val_loss, epoch
+                best_state = {k: v.clone() for k, v in self.network.state_dict().items()}
+            elif epoch - best_epoch >= self.patience:
+                break
+        self.network.load_state_dict(best_state)
+        self.validation_loss_, self.epochs_ = best, epoch + 1
+        return self
+
+    def predict(self, x):
+        import torch
+
+        with torch.no_grad():
+            out = self.network(self._tensors(x)).numpy()
+        if self.n_classes:
+            return out.argmax(axis=1)
+        out = self.y_scaler.inverse_transform(out.astype(np.float64))
+        return out[:, 0] if out.shape[1] == 1 else out
+
+
+def mlp_host(x, y, val_x, val_y, n_classes=None, hosts=MLP_HOSTS, seed=0, **options):
+    """Fit one MLPProbe per hidden-layer layout on (x, y); return the one with the lowest validation
+    loss on (val_x, val_y) (the held-out fold never enters the choice) and the table of all."""
+    fitted = [MLPProbe(hidden, n_classes, seed=seed, **options).fit(x, y, val_x, val_y) for hidden in hosts]
+    table = pd.DataFrame({"hidden": [str(list(m.hidden)) for m in fitted],
+                          "validation_loss": [m.validation_loss_ for m in fitted],
+                          "epochs": [m.epochs_ for m in fitted]})
+    return min(fitted, key=lambda m: m.validation_loss_), table

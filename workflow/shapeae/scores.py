@@ -7,8 +7,9 @@ COLUMNS = ["experiment", "variant", "fold", "probe", "target", "metric", "value"
 
 
 def tag(table, experiment, variant, fold):
+    """The rows with their experiment, variant and fold, in COLUMNS order (extra columns after)."""
     table = table.assign(experiment=experiment, variant=variant, fold=int(fold))
-    return table[COLUMNS]
+    return table[COLUMNS + [c for c in table.columns if c not in COLUMNS]]
 
 
 def summarise(scores):

@@ -55,22 +55,21 @@ def as_float(images):
     return x[:, None] if x.ndim == 3 else x
 
 
-# experiment: its generator module, imported when needed (shapes pulls in scikit-learn: ~1.5 s
-# that every training and extraction job would pay)
-GENERATORS = {"disks": "disks", "shapespace": "shapes", "colours": "colours"}
+# generator name (an experiment's, or a named dataset's `generator`): its module, imported when
+# needed (shapes pulls in scikit-learn: ~1.5 s that every training and extraction job would pay)
+GENERATORS = {"disks": "disks", "shapespace": "shapes", "colours": "colours", "lander": "lander",
+              "clutter": "clutter"}
 
 
-def generator(experiment):
-    return importlib.import_module(f"{__name__}.{GENERATORS[experiment]}")
+def generator(name):
+    return importlib.import_module(f"{__name__}.{GENERATORS[name]}")
 
 
-def generate(experiment, params, seed):
+def generate(name, params, seed):
     """(images, factors, kinds) of an experiment's generator; kinds from the module's
     `factor_kinds` where it has one, else all continuous."""
-    module = generator(experiment)
+    module = generator(name)
     images, factors = module.generate(**params, seed=seed)
     kinds = module.factor_kinds(factors) if hasattr(module, "factor_kinds") else None
     return images, factors, kinds
 
-
-FOLD_GROUPS = {"shapespace": "drawing"}  # every image of one drawing goes to one fold

@@ -25,6 +25,7 @@ PARAMETERS = ("depth", "straightness", "elongation", "orientation")
 RANGES = {"depth": (0.08, 0.4), "straightness": (0.0, 1.0), "elongation": (0.0, 0.35), "orientation": (0.0, np.pi)}
 OUTLINE_POINTS = 720
 PROFILE_ANGLES = 90
+FOLD_GROUP = "drawing"  # every image of one drawing goes to one fold (the folds rule reads it)
 
 
 def outline(lobes, depth, straightness, elongation, orientation, n_points=OUTLINE_POINTS):

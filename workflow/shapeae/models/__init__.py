@@ -1,6 +1,7 @@
 """Model registry: a model is built from a plain dict of hyperparameters, saved beside its weights."""
 from .colours import ColourAE, ContrastiveEncoder
 from .newson import DiskAE
+from .perceptual import AlexNetFeatures, WorldModelsAE
 from .positions import PositionAE, PositionDecoder, PositionEncoder
 from .sketchanet import SketchAE
 
@@ -12,6 +13,8 @@ ARCHITECTURES = {
     "sketch_ae": SketchAE,
     "colour_ae": ColourAE,
     "contrastive_encoder": ContrastiveEncoder,
+    "world_models": WorldModelsAE,
+    "alexnet_features": AlexNetFeatures,
 }
 
 
