@@ -34,10 +34,13 @@ def _gres(job_id):
 
 
 # Through the cluster: one experiment's whole scoring path (disks: dataset, folds, 8 models, features,
-# scores) and one model of each other experiment trained by rule train. (The whole smoke DAG is
-# checked locally by test_workflow; here what matters is the profile and the resources it asks for.)
-TARGETS = {"results/tables/disks/scores.csv": 8, "results/models/shapespace/best/fold0/model.pt": 1,
-           "results/models/colours/triplet_crop_seed0/fold0/model.pt": 1}
+# scores) and one model of each other experiment trained by rule train; the perceptual one with its
+# loss network (its own GPU job) and two named datasets (lander, the loss network's pretraining set).
+# (The whole smoke DAG is checked locally by test_workflow; here what matters is the profile and the
+# resources it asks for.) target: (train jobs, dataset jobs)
+TARGETS = {"results/tables/disks/scores.csv": (8, 1), "results/models/shapespace/best/fold0/model.pt": (1, 1),
+           "results/models/colours/triplet_crop_seed0/fold0/model.pt": (1, 1),
+           "results/models/perceptual/lander_pae/fold0/model.pt": (1, 2)}
 
 
 def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
@@ -51,8 +54,10 @@ def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
 
     logs = tmp_path / ".snakemake/slurm_logs"
     train_jobs = [p.stem for p in (logs / "rule_train").rglob("*.log")]
+    train_jobs += [p.stem for p in (logs / "rule_perceptual_loss_network").rglob("*.log")]
     dataset_jobs = [p.stem for p in (logs / "rule_dataset").rglob("*.log")]
-    assert len(train_jobs) == sum(TARGETS.values()) and len(dataset_jobs) == len(TARGETS)
+    assert len(train_jobs) == sum(n for n, _ in TARGETS.values()) + 1  # + the loss network
+    assert len(dataset_jobs) == sum(n for _, n in TARGETS.values())
     # training jobs asked SLURM for a GPU, the others for none
     assert all(_gres(job) == "gres:gpu:1" for job in train_jobs)
     assert all(_gres(job) is None for job in dataset_jobs)
