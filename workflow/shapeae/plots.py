@@ -36,6 +36,20 @@ def image_rows(rows, row_labels, column_titles=None, border_colours=None):
     return fig
 
 
+def histories_table(paths):
+    """Tidy per-epoch history of results/models/<experiment>/<variant>/fold<k>/history.csv files,
+    with their variant and fold."""
+    import re
+
+    import pandas as pd
+
+    tables = []
+    for path in paths:
+        variant, fold = re.search(r"([^/]+)/fold(\d+)/history\.csv$", str(path)).groups()
+        tables.append(pd.read_csv(path).assign(variant=variant, fold=int(fold)))
+    return pd.concat(tables, ignore_index=True)
+
+
 def training_curves(history):
     """Training and validation loss per epoch (log scale), one line per fold."""
     long = history.melt(id_vars=["fold", "epoch"], value_vars=["loss", "val_loss"],

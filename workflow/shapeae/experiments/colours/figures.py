@@ -1,6 +1,5 @@
 """The coloured-shapes figures: reconstructions, the report's fig. 4 (a 2-D map of the embeddings)
 and fig. 5 (nearest neighbours), k-NN accuracy with its spread, and training curves."""
-import re
 
 import numpy as np
 import pandas as pd
@@ -97,14 +96,6 @@ def training_curves(histories):
     grid.set_titles("{col_name}")
     grid.set_ylabels("loss (solid: train, dashed: validation)")
     return grid.figure
-
-
-def histories_table(paths):
-    tables = []
-    for path in paths:
-        variant, fold = re.search(r"([^/]+)/fold(\d+)/history\.csv$", str(path)).groups()
-        tables.append(pd.read_csv(path).assign(variant=variant, fold=int(fold)))
-    return pd.concat(tables, ignore_index=True)
 
 
 def query_items(factors, n, seed):

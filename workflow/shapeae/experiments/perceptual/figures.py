@@ -1,6 +1,5 @@
 """Pihlgren et al.'s figures: table 1 as bars beside their numbers, fig. 1 (reconstructions by a
 pixel-MSE decoder refitted on each encoder's frozen codes), and training curves."""
-import re
 
 import numpy as np
 import pandas as pd
@@ -43,14 +42,6 @@ def reconstructions(images, rows):
     """Originals, then per encoder its own reconstruction and the refitted pixel decoder's
     ({label: (n, 3, H, W)})."""
     return plots.image_rows([list(images)] + [list(r) for r in rows.values()], ["original", *rows])
-
-
-def histories_table(paths):
-    tables = []
-    for path in paths:
-        variant, fold = re.search(r"([^/]+)/fold(\d+)/history\.csv$", str(path)).groups()
-        tables.append(pd.read_csv(path).assign(variant=variant, fold=int(fold)))
-    return pd.concat(tables, ignore_index=True)
 
 
 def training_curves(histories, loss_network):
