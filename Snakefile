@@ -35,6 +35,8 @@ include: "workflow/rules/positions.smk"
 include: "workflow/rules/shapespace.smk"
 include: "workflow/rules/colours.smk"
 include: "workflow/rules/perceptual.smk"
+# Every encoder of every experiment, scored the same way.
+include: "workflow/rules/scorecard.smk"
 # Last: the claims table and the figure manifest collect what each experiment file adds.
 include: "workflow/rules/claims.smk"
 

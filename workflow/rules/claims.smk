@@ -31,7 +31,7 @@ rule claims:
 
 rule figure_manifest:
     input:
-        all_figures(),
+        all_figures() + scorecard_figures(),
     output:
         "results/figures/all",
     log:

@@ -97,3 +97,46 @@ def claims_table(claims):
         grid[row, 6].get_text().set_color("white")
     fig.tight_layout()
     return fig
+
+
+def scorecard_heatmap(best):
+    """Encoders (rows) x factors (columns): the best probe's held-out R^2 (continuous) or accuracy
+    (categorical), annotated with its value and the probe's name; R^2 below 0 drawn as 0."""
+    values = best.pivot(index="variant", columns="factor", values="mean")
+    labels = best.assign(label=best["mean"].map("{:.2f}".format) + "\n" + best["probe"])
+    labels = labels.pivot(index="variant", columns="factor", values="label").loc[values.index, values.columns]
+    fig, ax = plt.subplots(figsize=(0.9 * values.shape[1] + 2.5, 0.5 * values.shape[0] + 1.5))
+    sns.heatmap(values.clip(lower=0), vmin=0, vmax=1, cmap="viridis", annot=labels, fmt="", ax=ax,
+                annot_kws={"fontsize": 6}, cbar_kws={"label": "held-out R² or accuracy (best probe)"})
+    ax.set_xlabel("factor")
+    ax.set_ylabel("encoder (variant)")
+    fig.tight_layout()
+    return fig
+
+
+def disentanglement_bars(overall):
+    """Bars of MIG and DCI's three scores per encoder, one panel per experiment, sd over folds as
+    error bars; a score undefined for an encoder (e.g. completeness of a 1-D code) has no bar."""
+    scores = {("mig", "mig"): "MIG", ("dci", "disentanglement"): "DCI disentanglement",
+              ("dci", "completeness"): "DCI completeness", ("dci", "informativeness"): "DCI informativeness"}
+    experiments = list(dict.fromkeys(overall["experiment"]))
+    fig, axes = plt.subplots(len(experiments), 1, figsize=(10, 2.8 * len(experiments)), squeeze=False)
+    colours = sns.color_palette("colorblind", len(scores))
+    width = 0.8 / len(scores)
+    for ax, experiment in zip(axes[:, 0], experiments):
+        rows = overall[overall["experiment"] == experiment].set_index(["probe", "metric", "variant"])
+        encoders = list(dict.fromkeys(rows.index.get_level_values("variant")))
+        for i, ((probe, metric), label) in enumerate(scores.items()):
+            cells = [rows.loc[(probe, metric, v)] if (probe, metric, v) in rows.index else None for v in encoders]
+            x = np.arange(len(encoders)) + (i - (len(scores) - 1) / 2) * width
+            means = [np.nan if c is None else c["mean"] for c in cells]
+            errors = [0 if c is None or np.isnan(c["std"]) else c["std"] for c in cells]
+            ax.bar(x, means, width, yerr=errors, color=colours[i], label=label, capsize=1.5,
+                   error_kw={"elinewidth": 0.8})
+        ax.set_xticks(np.arange(len(encoders)), encoders, rotation=30, ha="right")
+        ax.set_title(experiment)
+        ax.set_ylabel("score")
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize=7, ncols=4, loc="upper right")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,10 @@
+"""The scorecard rows of one encoder on its held-out fold: probes, MIG and DCI per known factor."""
+from shapeae import datasets, features as held_out, jobs, scorecard
+
+sm = snakemake  # noqa: F821 -- injected by Snakemake
+log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+features, factors, fold_of = held_out.for_scoring(sm.input.features, sm.input.data, sm.input.folds)
+table = scorecard.score(features, factors, datasets.factor_kinds(sm.input.data), fold_of, int(sm.wildcards.fold),
+                        sm.params.settings, sm.params.seed)
+scorecard.tag(table, sm.wildcards.experiment, sm.wildcards.variant, sm.wildcards.fold).to_csv(sm.output[0], index=False)
+log.info("\n%s", table.to_string())
