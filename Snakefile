@@ -14,6 +14,11 @@ if not workflow.overwrite_configfiles:
     configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
+# The report's front page (snakemake --report report.html): it includes results/report/front_page.rst,
+# which a rule writes from this run's claims table (claims.smk).
+report: "workflow/report/workflow.rst"
+
+
 include: "workflow/rules/common.smk"
 
 

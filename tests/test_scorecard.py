@@ -7,7 +7,7 @@ from sklearn.metrics import mutual_info_score
 
 from shapeae import disentanglement, probes, scorecard
 
-SETTINGS = {"betas": [0.1, 1.0], "k": 3, "mlp": {"hosts": [[16]], "max_epochs": 300, "patience": 20, "batch_size": 16},
+SETTINGS = {"betas": [0.1, 1.0], "k": 3, "mlp": {"hosts": [[16]], "max_epochs": 200, "patience": 20, "batch_size": 32},
             "mig": {"bins": 20}, "dci": {"n_estimators": 30, "max_features": "all", "max_train": 1000},
             "skip_factors": []}
 

@@ -89,6 +89,36 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "claims"} | DOWNSTREAM_OF_FIGURES
 
 
+SCORECARD_AND_READERS = {"scorecard_encoder", "scorecard", "figure_scorecard_probes", "figure_scorecard_disentanglement",
+                         "report_front_page", "figure_manifest", "all"}
+
+
+def test_scorecard_setting_reruns_only_the_scorecard_and_what_reads_it(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "scorecard.mig.bins", 10))
+    assert set(jobs) == SCORECARD_AND_READERS
+    assert jobs["scorecard_encoder"] == len(list((smoke_run / "results/scorecard").rglob("fold*.csv")))
+
+
+def test_skipping_a_factor_of_one_experiment_rescores_that_experiment_only(smoke_run, tmp_path):
+    jobs = planned_jobs(smoke_run, config_with(tmp_path, "scorecard.skip_factors.colours", ["orientation"]))
+    assert set(jobs) == SCORECARD_AND_READERS
+    assert jobs["scorecard_encoder"] == len(list((smoke_run / "results/scorecard/colours").rglob("fold*.csv")))
+
+
+def test_the_scorecard_scores_every_encoder_and_factor(smoke_run):
+    table = pd.read_csv(smoke_run / "results/tables/scorecard.csv")
+    assert list(table.columns) == ["experiment", "variant", "fold", "factor", "probe", "metric", "value"]
+    encoders = {(p.parts[-3], p.parts[-2], int(p.stem.removeprefix("fold")))
+                for p in (smoke_run / "results/features").rglob("fold*.npz")}
+    assert set(table[["experiment", "variant", "fold"]].itertuples(index=False, name=None)) == encoders
+    colours = table[table["experiment"] == "colours"]
+    assert set(colours["factor"]) == {"shape", "colour", "size", "orientation", "x", "y", "all"}
+    assert {"linear", "lasso", "mlp", "knn", "majority"} <= set(colours.query("factor == 'colour'")["probe"])
+    assert {"drawing", "labelled"}.isdisjoint(table["factor"])  # skipped: bookkeeping columns
+    summary = pd.read_csv(smoke_run / "results/tables/scorecard_summary.csv")
+    assert {"mean", "std", "n_folds"} <= set(summary.columns)
+
+
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
     assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "figure_manifest": 1,

@@ -1,5 +1,5 @@
-# The claims table over every experiment, and the manifest of every figure. Included last: both
-# collect what each experiment's rule file contributes (see common.smk).
+# The claims table over every experiment, the report's front page, and the manifest of every figure.
+# Included last: they collect what each experiment's rule file contributes (see common.smk).
 
 
 rule claims:
@@ -29,9 +29,29 @@ rule claims:
         "../scripts/claims.py"
 
 
+rule report_front_page:
+    input:
+        unpack(front_page_inputs),
+    output:
+        front_page="results/report/front_page.rst",
+        captions=[caption_numbers_path(figure) for figure in all_figures() + scorecard_figures()],
+    log:
+        "results/logs/report/front_page.log",
+    benchmark:
+        "results/benchmarks/report/front_page.tsv"
+    params:
+        figures=figures_by_experiment(),
+        captioned=[figure.removeprefix("results/figures/") for figure in all_figures() + scorecard_figures()],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/report_front_page.py"
+
+
 rule figure_manifest:
     input:
-        all_figures() + scorecard_figures(),
+        figures=all_figures() + scorecard_figures(),
+        report="results/report/front_page.rst",  # built with the figures, so --report finds it
     output:
         "results/figures/all",
     log:

@@ -183,6 +183,23 @@ def all_figures():
     return figures
 
 
+def figures_by_experiment():
+    """{experiment: its figures relative to results/figures} (the report's front page lists them)."""
+    return {e: [f.removeprefix("results/figures/") for f in experiment_hook(e, "figures")()] for e in EXPERIMENTS}
+
+
+def caption_numbers_path(figure):
+    """The caption include of a figure: the line of this run's numbers it supports (report.py)."""
+    return f"results/report/captions/{figure.removeprefix('results/figures/')}.rst"
+
+
+def front_page_inputs(wildcards):
+    inputs = {"claims": "results/claims.csv"}
+    if SCORED_EXPERIMENTS:  # scorecard_common.smk
+        inputs["scorecard"] = "results/tables/scorecard_summary.csv"
+    return inputs
+
+
 def claims_inputs(wildcards):
     inputs = {}
     for experiment in EXPERIMENTS:

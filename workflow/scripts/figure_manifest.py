@@ -3,4 +3,4 @@ from shapeae import jobs, manifest
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
-manifest.write(sm.input, sm.output[0])
+manifest.write(sm.input.figures, sm.output[0])

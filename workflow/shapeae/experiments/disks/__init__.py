@@ -8,6 +8,10 @@ model whose training excluded an interior radius range.
 """
 from ...claims import claim, per_fold, row
 
+REPORT_SUMMARY = ("Newson et al. (sections 3-4, appendices A-C): autoencoders with a one-number code on centred disks. "
+                  "Does the code order disks by size, is it the area, is a bias-free decoder h(r) f(t) with the optimal f, "
+                  "and do radii never seen in training (beyond the largest, or in a hole) fail to reconstruct unless the "
+                  "encoder is regularised?")
 CLAIM_IDS = ["disks-monotone", "disks-area", "nobias-rank1", "nobias-optimum", "extrapolation-fails",
              "hole-fails", "psi3-best"]
 

@@ -122,6 +122,9 @@ def claims(scores, variants):
     return rows
 
 
+REPORT_SUMMARY = ("Pihlgren et al.: autoencoders and VAEs trained with pixel-wise or deep perceptual loss (a frozen "
+                  "AlexNet's features), their codes read out by a host of MLPs. Does perceptual loss embed the lander's "
+                  "position (L1 error) and a cluttered shape's class better?")
 CLAIM_IDS = ["perceptual-position", "perceptual-class"]
 
 

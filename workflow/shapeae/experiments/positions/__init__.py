@@ -7,6 +7,8 @@ import numpy as np
 
 from ...claims import claim, per_fold, row
 
+REPORT_SUMMARY = ("Newson et al. (section 5): 1-D position of a Dirac. Does a trained stride-2 encoder find the [1, 2, 1] "
+                  "filter the paper derives, and how does a transposed-convolution decoder place a Dirac?")
 CLAIM_IDS = ["filter-121"]
 
 

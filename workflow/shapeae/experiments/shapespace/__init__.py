@@ -122,6 +122,9 @@ def noisy_reconstructions(model, image, levels, patterns, seed, pattern_level):
             "levels": np.asarray(levels, dtype=float)}
 
 
+REPORT_SUMMARY = ("Bechberger (shape-space parts 8-9): line drawings mapped into a 4-D similarity space by autoencoder "
+                  "and classifier features. Does a regularised (lasso) map beat a linear one, multi-task training beat "
+                  "transfer, classifier features beat autoencoder ones, and is 10 % salt-and-pepper noise filtered?")
 CLAIM_IDS = ["lasso-beats-linear", "multitask-beats-transfer", "best-beats-default", "classifier-beats-ae",
              "ae-entangles", "denoise-10", "denoise-55"]
 
