@@ -1,5 +1,8 @@
 """The whole DAG on the smoke config: outputs, reruns, determinism, report, lint, bad input."""
 import hashlib
+import re
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -314,3 +317,22 @@ def test_missing_key_is_named(smoke_copy, tmp_path):
 def test_lint_is_clean(tmp_path):
     result = snakemake(tmp_path, "--lint", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_paper_scale_is_one_switch_in_any_argument_order(tmp_path):
+    """--profile profiles/paper sets `preset: paper`; the target may come before or after it."""
+    def planned_training(*args):
+        out = subprocess.run([sys.executable, "-m", "snakemake", "-n", *args], cwd=REPO, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr[-3000:]
+        return int(re.search(r"^train\s+(\d+)\s*$", out.stdout, flags=re.M).group(1))
+
+    paper = planned_training("--profile", "profiles/paper", "results/figures/all")
+    assert planned_training("results/figures/all", "--profile", "profiles/paper") == paper
+    assert planned_training("--config", "preset=paper", "--", "results/figures/all") == paper
+    assert paper > planned_training("results/figures/all")  # every variant on 5 folds
+
+
+def test_an_unknown_preset_is_named():
+    out = subprocess.run([sys.executable, "-m", "snakemake", "-n", "--config", "preset=papr"], cwd=REPO,
+                         capture_output=True, text=True)
+    assert out.returncode != 0 and "config key 'preset': 'papr' is not a preset" in out.stdout + out.stderr

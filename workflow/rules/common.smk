@@ -11,6 +11,8 @@ sys.path.insert(0, str(Path(workflow.basedir) / "workflow"))
 from shapeae import config_checks, seeding  # noqa: E402
 
 SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
+# Paper scale as one switch: `preset: paper` (--profile profiles/paper) merges presets/paper.yaml.
+config_checks.apply_preset(config, Path(workflow.basedir) / "presets", workflow.config_settings.overwrite_config)
 config_checks.validate_schema(config, SCHEMA)  # fills in defaults; errors name the key
 config_checks.check(config)
 config_checks.expand_seeds(config)  # seeds: n -> variants <name>_seed<i>

@@ -30,6 +30,24 @@ def _with_defaults(validator_class):
     return validators.extend(validator_class, {"properties": fill_then_check})
 
 
+def apply_preset(config, presets_dir, overrides):
+    """Merge presets/<config["preset"]>.yaml over the config (in place: settings shared through a YAML
+    alias stay shared), then the --config `overrides` again, so that they win over the preset."""
+    from pathlib import Path
+
+    import yaml
+    from snakemake.utils import update_config
+
+    name = config.get("preset")
+    if name is None:
+        return
+    available = sorted(p.stem for p in Path(presets_dir).glob("*.yaml"))
+    if name not in available:
+        _fail("preset", f"{name!r} is not a preset; available: {available} (files in {presets_dir})")
+    update_config(config, yaml.safe_load((Path(presets_dir) / f"{name}.yaml").read_text()) or {})
+    update_config(config, overrides)
+
+
 def validate_schema(config, schema_path):
     """Fill in defaults; raise ConfigError naming the dotted key of the first schema violation."""
     import jsonschema
