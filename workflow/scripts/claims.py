@@ -10,7 +10,7 @@ jobs.start(sm.log[0], threads=sm.threads)
 
 def scores_of(experiment, columns=scores.COLUMNS):
     """The experiment's score table; empty when the run has none, so its findings read "not measured"."""
-    return pd.read_csv(sm.input[experiment]) if experiment in sm.input.keys() else pd.DataFrame(columns=columns)
+    return scores.read(sm.input[experiment], columns) if experiment in sm.input.keys() else pd.DataFrame(columns=columns)
 
 
 rows = disks.claims(scores_of("disks"), sm.params.get("disk_variants", {}), sm.params.get("disk_radius_max"))

@@ -4,7 +4,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from . import datasets
+from . import datasets, files
+
+FEATURES = ["index", "codes", "reconstructions"]
 
 
 def load(features_path, data_path):
@@ -24,8 +26,8 @@ def load_all(features_paths, data_path):
 
 
 def _join(features_path, images, factors):
-    with np.load(features_path) as f:
-        index, codes, reconstructions = f["index"], f["codes"], f["reconstructions"]
+    f = files.npz(features_path, FEATURES, "a features .npz of the extract stage")
+    index, codes, reconstructions = f["index"], f["codes"], f["reconstructions"]
     return SimpleNamespace(
         index=index,
         codes=codes,
@@ -42,8 +44,7 @@ def for_scoring(features_path, data_path, folds_path):
 
     images, factors = datasets.load(data_path)
     fold_of = folds.read(folds_path).set_index("index")["fold"].sort_index().to_numpy()
-    with np.load(features_path) as f:
-        features = dict(f)
+    features = files.npz(features_path, FEATURES, "a features .npz of the extract stage")
     features["images"] = datasets.as_float(images[features["index"]])
     return features, factors, fold_of
 

@@ -38,4 +38,10 @@ def split(folds, k):
 
 
 def read(path):
-    return pd.read_csv(path)
+    """A fold table (index, fold: integers), checked."""
+    from . import files
+
+    table = files.csv(path, columns=["index", "fold"], numeric=["index", "fold"], what="a fold table (index, fold)")
+    if table[["index", "fold"]].isna().any().any() or (table["fold"] < 0).any():
+        raise files.InputFileError(f"{path}: every row needs an item index and a fold >= 0")
+    return table.astype({"index": np.int64, "fold": np.int64})

@@ -133,6 +133,13 @@ def tag(table, experiment, variant, fold):
     return table[COLUMNS]
 
 
+def read(path):
+    """A scorecard table, checked (files.csv): its columns present, its values numbers."""
+    from . import files
+
+    return files.csv(path, columns=COLUMNS, numeric=["value"], what="a scorecard table")
+
+
 def summarise(scorecard):
     """Mean, sd and count over folds of every (experiment, variant, factor, probe, metric)."""
     keys = ["experiment", "variant", "factor", "probe", "metric"]

@@ -17,3 +17,14 @@ def summarise(scores):
     keys = ["experiment", "variant", "probe", "target", "metric"]
     summary = scores.groupby(keys, sort=True)["value"].agg(["mean", "std", "count"]).reset_index()
     return summary.rename(columns={"count": "n_folds"})
+
+
+LABELS = {"experiment", "variant", "probe", "target", "metric", "loss_network"}  # the non-numeric columns
+
+
+def read(path, columns=COLUMNS):
+    """A tidy score table: `columns` present, every one but the labels numbers (else one line naming
+    the file and the row)."""
+    from . import files
+
+    return files.csv(path, columns=columns, numeric=[c for c in columns if c not in LABELS], what="a tidy score table")

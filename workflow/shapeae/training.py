@@ -120,12 +120,18 @@ def save(model, spec, path):
 
 
 def load(path, device="cpu"):
-    from . import models
+    from . import files, models
 
-    with open(spec_path(path)) as f:
-        spec = json.load(f)
-    model = models.build(spec)
-    model.load_state_dict(torch.load(path, map_location=device, weights_only=True))
+    spec = files.json_file(spec_path(path))
+    with files.reading(spec_path(path), "a model ShapeAE can build"):
+        model = models.build(spec)
+    state = files.state_dict(path, device)
+    try:
+        model.load_state_dict(state)
+    except (RuntimeError, KeyError, TypeError) as error:
+        lines = str(error).strip().splitlines()
+        detail = (lines[1] if len(lines) > 1 else lines[0]).strip()  # the first mismatch, under torch's header
+        raise files.InputFileError(f"{spec_path(path)}: does not describe the weights in {path} ({detail})") from error
     return model.to(device).eval()
 
 

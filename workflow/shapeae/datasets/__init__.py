@@ -8,6 +8,8 @@ import importlib
 import numpy as np
 import pandas as pd
 
+from .. import files
+
 
 def save(path, images, factors, kinds=None):
     """`kinds`: continuous or categorical per factor (default all continuous)."""
@@ -21,17 +23,23 @@ def save(path, images, factors, kinds=None):
     )
 
 
+DATASET = "a ShapeAE dataset .npz (images, factor_names, factor_kinds, factors)"
+
+
 def factor_kinds(path):
     """{factor name: "continuous" | "categorical"}."""
-    with np.load(path) as data:
-        return dict(zip(data["factor_names"], data["factor_kinds"]))
+    data = files.npz(path, ["factor_names", "factor_kinds"], DATASET)
+    return dict(zip(data["factor_names"], data["factor_kinds"]))
 
 
 def load(path):
     """(images as uint8 array, factors as DataFrame)."""
-    with np.load(path) as data:
+    data = files.npz(path, ["images", "factor_names", "factors"], DATASET)
+    with files.reading(path, DATASET):
         factors = pd.DataFrame(data["factors"], columns=list(data["factor_names"]))
-        return data["images"], factors
+    if len(factors) != len(data["images"]):
+        raise files.InputFileError(f"{path}: {len(data['images'])} images but {len(factors)} rows of factors")
+    return data["images"], factors
 
 
 def outside(factors, excluded):
