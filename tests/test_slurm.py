@@ -61,3 +61,25 @@ def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
     # training jobs asked SLURM for a GPU, the others for none
     assert all(_gres(job) == "gres:gpu:1" for job in train_jobs)
     assert all(_gres(job) is None for job in dataset_jobs)
+
+
+def _memory_mb(job_id):
+    out = subprocess.run(["scontrol", "show", "job", job_id], capture_output=True, text=True).stdout
+    return int(re.search(r"MinMemoryNode=(\d+)M", out).group(1))
+
+
+def test_a_job_killed_on_its_first_attempt_is_retried_with_more_memory(cluster, tmp_path):
+    """The profile's retries and attempt-scaled resources: the dataset job gets 60 MB on its first
+    attempt (the cluster kills it: Python alone needs more) and the profile's 1000 MB x attempt after."""
+    command = ["snakemake", "results/folds/disks.csv", "--profile", str(REPO / "profiles/slurm"),
+               "--set-resources", "dataset:mem_mb=60 if attempt == 1 else 1000 * attempt",
+               "--snakefile", str(REPO / "Snakefile"), "--directory", str(tmp_path),
+               "--configfile", str(SMOKE_CONFIG)]
+    env = {**os.environ, "PATH": f"{os.path.dirname(os.sys.executable)}:{os.environ['PATH']}"}
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-6000:]
+    assert (tmp_path / "results/folds/disks.csv").stat().st_size > 0
+    attempts = sorted((tmp_path / ".snakemake/slurm_logs/rule_dataset").rglob("*.log"), key=lambda p: int(p.stem))
+    assert len(attempts) == 2, [p.name for p in attempts]
+    assert "exceeded memory limit" in attempts[0].read_text()
+    assert [_memory_mb(p.stem) for p in attempts] == [60, 2000]

@@ -35,7 +35,7 @@ fi
 
 # ---- fast path: already up -------------------------------------------------
 # (CONF_VERSION marks the slurm.conf written below: a cluster started with an older one restarts)
-CONF_VERSION=2
+CONF_VERSION=3
 if command -v sinfo >/dev/null 2>&1 && grep -qx "# config version $CONF_VERSION" "$SLURM_ETC/slurm.conf" 2>/dev/null \
     && timeout 5 scontrol ping 2>/dev/null | grep -q 'is UP' \
     && usable_state "$(node_state)"; then
@@ -143,7 +143,11 @@ GresTypes=gpu
 MailProg=/bin/true
 # no accounting (no slurmdbd): status via squeue, so keep finished jobs long
 AccountingStorageType=accounting_storage/none
-JobAcctGatherType=jobacct_gather/none
+# memory use polled every second and a job over its --mem killed (no cgroups here): what a site's
+# cgroup limit does, so that the retry test can make a job fail on its first attempt only
+JobAcctGatherType=jobacct_gather/linux
+JobAcctGatherFrequency=task=1
+JobAcctGatherParams=OverMemoryKill
 JobCompType=jobcomp/none
 MinJobAge=3600
 SlurmctldTimeout=30

@@ -69,6 +69,17 @@ def check(config):
         if "n_folds" in experiment and fold >= experiment["n_folds"]:
             _fail("figures.fold", f"fold {fold} does not exist: {base}.n_folds is {experiment['n_folds']}")
         CHECKS[name](experiment, base)
+        _check_excluded_ranges(experiment, base)
+
+
+def _check_excluded_ranges(experiment, base):
+    """train_exclude ranges are [low, high) with low < high: a reversed one would exclude nothing."""
+    for variant, spec in experiment.get("variants", {}).items():
+        for factor, ranges in (spec.get("train_exclude") or {}).items():
+            for low, high in ranges:
+                if not low < high:
+                    _fail(f"{base}.variants.{variant}.train_exclude.{factor}",
+                          f"range [{low}, {high}] excludes nothing: give [low, high) with low < high")
 
 
 def _check_folds_and_groups(experiment, base):
