@@ -1,4 +1,6 @@
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -7,8 +9,10 @@ from workflow_helpers import snakemake
 
 @pytest.fixture(scope="session")
 def smoke_run(tmp_path_factory):
-    """A finished smoke run of the whole DAG (shared by the workflow tests; do not modify it)."""
-    workdir = tmp_path_factory.mktemp("smoke")
+    """A finished smoke run of the whole DAG (shared by the workflow tests; do not modify it).
+    SHAPEAE_SMOKE_DIR=<dir> keeps it there between pytest runs: it is brought up to date, not rebuilt."""
+    kept = os.environ.get("SHAPEAE_SMOKE_DIR")
+    workdir = Path(kept) if kept else tmp_path_factory.mktemp("smoke")
     snakemake(workdir, "results/figures/all")
     return workdir
 

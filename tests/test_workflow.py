@@ -11,7 +11,7 @@ from workflow_helpers import REPO, config_with, planned_jobs, snakemake
 
 pytestmark = pytest.mark.slow
 
-DOWNSTREAM_OF_FIGURES = {"figure_manifest", "all"}
+DOWNSTREAM_OF_FIGURES = {"report_front_page", "figure_manifest", "all"}  # captions carry each figure's numbers
 TRAINING_AND_UPSTREAM = {"dataset", "folds", "train"}
 
 
@@ -36,6 +36,8 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     expected |= {f"results/figures/colours/{name}.png" for name in
                  ["reconstructions", "embedding", "neighbours", "knn_accuracy", "training_curves"]}
     expected |= {f"results/figures/perceptual/{name}.png" for name in ["table1", "reconstructions", "training_curves"]}
+    expected |= {f"results/figures/scorecard/{name}.png" for name in
+                 ["disks_probes", "shapespace_probes", "colours_probes", "perceptual_probes", "disentanglement"]}
     assert set(listed) == expected
     for path, digest in listed.items():
         assert hashlib.sha256((smoke_run / path).read_bytes()).hexdigest() == digest
@@ -89,6 +91,7 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_colours_reconstructions",
                          "figure_colours_embedding", "figure_colours_scores", "perceptual_table",
                          "figure_perceptual_reconstructions", "figure_perceptual_training_curves",
+                         "figure_scorecard_probes", "figure_scorecard_disentanglement",
                          "claims"} | DOWNSTREAM_OF_FIGURES
 
 
@@ -124,14 +127,14 @@ def test_the_scorecard_scores_every_encoder_and_factor(smoke_run):
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
-    assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "figure_manifest": 1,
-                    "all": 1}
+    assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "report_front_page": 1,
+                    "figure_manifest": 1, "all": 1}
 
 
 def test_probe_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.shapespace.probes.betas", [0.1, 1.0]))
     assert jobs == {"score_shapespace": 10, "aggregate_scores": 1, "figure_scores": 1, "figure_shapespace_scores": 1,
-                    "claims": 1, "figure_manifest": 1, "all": 1}
+                    "claims": 1, "report_front_page": 1, "figure_manifest": 1, "all": 1}
 
 
 def test_shapespace_variant_setting_reruns_only_that_variant(smoke_run, tmp_path):
@@ -162,7 +165,7 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
                          "figure_perceptual_training_curves"}
     everything = {rule: n for rule, n in everything.items() if rule not in other_experiments}
     everything.update(dataset=1, folds=1, train=8, extract=8, aggregate_scores=1, figure_scores=1,
-                      figure_training_curves=4)  # the disks' share of the generic stages
+                      figure_training_curves=4, scorecard_encoder=8)  # the disks' share of the generic stages
     assert jobs == {rule: n for rule, n in everything.items() if rule not in positions_only}
 
 

@@ -41,7 +41,7 @@ rule report_front_page:
         "results/benchmarks/report/front_page.tsv"
     params:
         figures=figures_by_experiment(),
-        captioned=[figure.removeprefix("results/figures/") for figure in all_figures() + scorecard_figures()],
+        captioned=sorted(figure.removeprefix("results/figures/") for figure in all_figures() + scorecard_figures()),
     conda:
         "../../envs/shapeae.yaml"
     script:

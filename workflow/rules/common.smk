@@ -17,7 +17,10 @@ config_checks.validate_schema(config, SCHEMA)  # fills in defaults; errors name 
 config_checks.check(config)
 config_checks.expand_seeds(config)  # seeds: n -> variants <name>_seed<i>
 
-EXPERIMENTS = list(config["experiments"])
+# Study order, whatever the config's key order: the report lists experiments in it, and params built
+# from this list must not change (and rerun jobs) when config.yaml is reordered.
+STUDY_ORDER = ["disks", "positions", "shapespace", "colours", "perceptual"]
+EXPERIMENTS = [experiment for experiment in STUDY_ORDER if experiment in config["experiments"]]
 
 
 def sorted_keys(node):
@@ -186,8 +189,9 @@ def all_figures():
 
 
 def figures_by_experiment():
-    """{experiment: its figures relative to results/figures} (the report's front page lists them)."""
-    return {e: [f.removeprefix("results/figures/") for f in experiment_hook(e, "figures")()] for e in EXPERIMENTS}
+    """{experiment: its figures relative to results/figures, sorted} (the report's front page lists them;
+    sorted, so that reordering variants in config.yaml does not change the params that hold them)."""
+    return {e: sorted(f.removeprefix("results/figures/") for f in experiment_hook(e, "figures")()) for e in EXPERIMENTS}
 
 
 def caption_numbers_path(figure):
