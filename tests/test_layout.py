@@ -20,3 +20,11 @@ def test_no_shared_module_imports_an_experiment():
     offenders = {str(p.relative_to(LIBRARY)): name for p in shared for name in _imported_modules(p)
                  if "experiments" in name}
     assert offenders == {}
+
+
+def test_experiments_come_in_the_schemas_order_whatever_the_configs():
+    from shapeae import config_checks
+
+    schema = LIBRARY.parent / "schemas/config.schema.yaml"
+    config = {"experiments": {"perceptual": {}, "disks": {}, "colours": {}}}
+    assert config_checks.experiments_in_study_order(config, schema) == ["disks", "colours", "perceptual"]

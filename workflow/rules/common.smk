@@ -17,10 +17,7 @@ config_checks.validate_schema(config, SCHEMA)  # fills in defaults; errors name 
 config_checks.check(config)
 config_checks.expand_seeds(config)  # seeds: n -> variants <name>_seed<i>
 
-# Study order, whatever the config's key order: the report lists experiments in it, and params built
-# from this list must not change (and rerun jobs) when config.yaml is reordered.
-STUDY_ORDER = ["disks", "positions", "shapespace", "colours", "perceptual"]
-EXPERIMENTS = [experiment for experiment in STUDY_ORDER if experiment in config["experiments"]]
+EXPERIMENTS = config_checks.experiments_in_study_order(config, SCHEMA)
 
 
 def sorted_keys(node):

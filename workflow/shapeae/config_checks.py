@@ -48,14 +48,25 @@ def apply_preset(config, presets_dir, overrides):
     update_config(config, overrides)
 
 
-def validate_schema(config, schema_path):
-    """Fill in defaults; raise ConfigError naming the dotted key of the first schema violation."""
-    import jsonschema
+def _schema(schema_path):
     import yaml
 
     with open(schema_path) as f:
-        schema = yaml.safe_load(f)
-    validator = _with_defaults(jsonschema.Draft202012Validator)(schema)
+        return yaml.safe_load(f)
+
+
+def experiments_in_study_order(config, schema_path):
+    """The config's experiments in the schema's order (the study's), whatever the config's key order:
+    the report lists them so, and params built from them must not change when config.yaml is reordered."""
+    order = list(_schema(schema_path)["properties"]["experiments"]["properties"])
+    return sorted(config["experiments"], key=order.index)
+
+
+def validate_schema(config, schema_path):
+    """Fill in defaults; raise ConfigError naming the dotted key of the first schema violation."""
+    import jsonschema
+
+    validator = _with_defaults(jsonschema.Draft202012Validator)(_schema(schema_path))
     error = jsonschema.exceptions.best_match(validator.iter_errors(config))
     if error is not None:
         key = ".".join(str(part) for part in error.absolute_path) or "(top level)"
