@@ -53,11 +53,13 @@ def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
     assert all((tmp_path / target).stat().st_size > 0 for target in TARGETS)
 
     logs = tmp_path / ".snakemake/slurm_logs"
-    train_jobs = [p.stem for p in (logs / "rule_train").rglob("*.log")]
-    train_jobs += [p.stem for p in (logs / "rule_perceptual_loss_network").rglob("*.log")]
-    dataset_jobs = [p.stem for p in (logs / "rule_dataset").rglob("*.log")]
-    assert len(train_jobs) == sum(n for n, _ in TARGETS.values()) + 1  # + the loss network
-    assert len(dataset_jobs) == sum(n for _, n in TARGETS.values())
+    train_jobs = [p for p in (logs / "rule_train").rglob("*.log")]
+    train_jobs += [p for p in (logs / "rule_perceptual_loss_network").rglob("*.log")]
+    dataset_jobs = [p for p in (logs / "rule_dataset").rglob("*.log")]
+    # one log per SLURM job, in one folder per Snakemake job: a retried job leaves two logs in its folder
+    assert len({p.parent for p in train_jobs}) == sum(n for n, _ in TARGETS.values()) + 1  # + loss network
+    assert len({p.parent for p in dataset_jobs}) == sum(n for _, n in TARGETS.values())
+    train_jobs, dataset_jobs = [p.stem for p in train_jobs], [p.stem for p in dataset_jobs]
     # training jobs asked SLURM for a GPU, the others for none
     assert all(_gres(job) == "gres:gpu:1" for job in train_jobs)
     assert all(_gres(job) is None for job in dataset_jobs)
@@ -70,7 +72,7 @@ def _memory_mb(job_id):
 
 def test_a_job_killed_on_its_first_attempt_is_retried_with_more_memory(cluster, tmp_path):
     """The profile's retries and attempt-scaled resources: the dataset job gets 60 MB on its first
-    attempt (the cluster kills it: Python alone needs more) and the profile's 1000 MB x attempt after."""
+    attempt (the cluster kills it: Python alone needs more) and 1000 MB x attempt after."""
     command = ["snakemake", "results/folds/disks.csv", "--profile", str(REPO / "profiles/slurm"),
                "--set-resources", "dataset:mem_mb=60 if attempt == 1 else 1000 * attempt",
                "--snakefile", str(REPO / "Snakefile"), "--directory", str(tmp_path),
