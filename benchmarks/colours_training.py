@@ -57,8 +57,7 @@ def main():
                       f"image-step -> floor {floor:,.0f} images/s")
                 for batch in args.batch:
                     step = training_step(spec, objective, device, batch)
-                    throughput.report(batch, throughput.items_per_second(step, batch, device, args.seconds),
-                                      step_flops, floor)
+                    throughput.measure(step, batch, device, args.seconds, step_flops)
 
 
 if __name__ == "__main__":

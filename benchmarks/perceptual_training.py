@@ -49,7 +49,7 @@ def main():
                 print(f"  {size} {kind}: {work / 1e6:,.1f} MFLOP per image-step -> floor {floor:,.0f} images/s")
                 for batch in args.batch:
                     step = training_step(SIZES[size], loss, variational, device, batch)
-                    throughput.report(batch, throughput.items_per_second(step, batch, device, args.seconds), work, floor)
+                    throughput.measure(step, batch, device, args.seconds, work)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def main():
             print(f"  {size} ({spec['image_size']} px): {step_flops / 1e6:,.0f} MFLOP per image-step -> floor {floor:,.1f} images/s")
             for batch in args.batch:
                 step = training_step(spec, device, batch)
-                throughput.report(batch, throughput.items_per_second(step, batch, device, args.seconds), step_flops, floor)
+                throughput.measure(step, batch, device, args.seconds, step_flops)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def floors(args):
     print(f"device: {device} ({name})")
     for n in args.threads or ([1, 2] if device.type == "cpu" else [torch.get_num_threads()]):
         torch.set_num_threads(n)
-        rate = matmul_rate(device, n=4096 if device.type == "cuda" else 2048)
+        rate = _floor_rate(device)
         print(f"\nthreads={n}: fp32 matmul {rate / 1e9:.1f} GFLOP/s")
         yield device, rate
 
@@ -60,6 +60,18 @@ def items_per_second(step, batch_size, device, seconds, warmup=3):
     return steps * batch_size / (time.perf_counter() - start)
 
 
-def report(batch, measured, step_flops, floor):
-    print(f"    batch {batch:4d}: {measured:9,.1f} images/s = {measured * step_flops / 1e9:7.1f} GFLOP/s "
-          f"= {100 * measured / floor:5.1f}% of the floor")
+def _floor_rate(device):
+    return matmul_rate(device, n=4096 if device.type == "cuda" else 2048)
+
+
+def measure(step, batch, device, seconds, step_flops):
+    """Time step() and report it against the matmul rate measured just before and just after it.
+    This machine's rate drifts (43-90 GFLOP/s on one thread within a day), so the rate printed at
+    the start of a run can be minutes stale by the time a network is timed; the share uses the mean
+    of the two bracketing readings and prints both, so a drift during the timing shows."""
+    before = _floor_rate(device)
+    measured = items_per_second(step, batch, device, seconds)
+    after = _floor_rate(device)
+    rate, achieved = (before + after) / 2, measured * step_flops
+    print(f"    batch {batch:4d}: {measured:9,.1f} images/s = {achieved / 1e9:7.1f} GFLOP/s = "
+          f"{100 * achieved / rate:5.1f}% of the floor (matmul {before / 1e9:.1f} before, {after / 1e9:.1f} after)")
