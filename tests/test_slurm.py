@@ -53,9 +53,9 @@ def test_smoke_jobs_run_through_the_slurm_profile(cluster, tmp_path):
     assert all((tmp_path / target).stat().st_size > 0 for target in TARGETS)
 
     logs = tmp_path / ".snakemake/slurm_logs"
-    train_jobs = [p for p in (logs / "rule_train").rglob("*.log")]
-    train_jobs += [p for p in (logs / "rule_perceptual_loss_network").rglob("*.log")]
-    dataset_jobs = [p for p in (logs / "rule_dataset").rglob("*.log")]
+    train_jobs = list((logs / "rule_train").rglob("*.log"))
+    train_jobs += (logs / "rule_perceptual_loss_network").rglob("*.log")
+    dataset_jobs = list((logs / "rule_dataset").rglob("*.log"))
     # one log per SLURM job, in one folder per Snakemake job: a retried job leaves two logs in its folder
     assert len({p.parent for p in train_jobs}) == sum(n for n, _ in TARGETS.values()) + 1  # + loss network
     assert len({p.parent for p in dataset_jobs}) == sum(n for _, n in TARGETS.values())
