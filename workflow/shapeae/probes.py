@@ -135,13 +135,15 @@ class MLPProbe:
         import torch
         from torch.nn import functional as F
 
+        from . import optim
+
         self.x_scaler = StandardScaler().fit(x)
         if not self.n_classes:
             self.y_scaler = StandardScaler().fit(np.asarray(y, dtype=np.float64).reshape(len(y), -1))
         (x, y), (val_x, val_y) = self._tensors(x, y), self._tensors(val_x, val_y)
         self.network = self._network(x.shape[1], self.n_classes or y.shape[1])
         loss_fn = F.cross_entropy if self.n_classes else F.mse_loss
-        optimiser = torch.optim.Adam(self.network.parameters(), lr=self.lr)
+        optimiser = optim.Adam(self.network.parameters(), lr=self.lr)
         order = torch.Generator().manual_seed(self.seed)
         best, best_state, best_epoch = float("inf"), None, 0
         for epoch in range(self.max_epochs):

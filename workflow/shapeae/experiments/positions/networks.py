@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+from ... import optim
 from ...datasets import positions as signals
 from ...models import positions as nets
 
@@ -19,8 +20,8 @@ log = logging.getLogger(__name__)
 
 def _adam_loop(model, steps, lr, batch, cosine=False, log_every=100):
     """Run `steps` Adam steps of the loss `batch(step)` returns; history of every log_every-th."""
-    optimiser = torch.optim.Adam(model.parameters(), lr=lr)
-    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, steps) if cosine else None
+    optimiser = optim.Adam(model.parameters(), lr=lr)
+    schedule = optim.CosineAnnealing(optimiser, steps) if cosine else None
     rows = []
     for step in range(1, steps + 1):
         optimiser.zero_grad(set_to_none=True)
