@@ -19,6 +19,14 @@ config_checks.expand_seeds(config)  # seeds: n -> variants <name>_seed<i>
 
 EXPERIMENTS = config_checks.experiments_in_study_order(config, SCHEMA)
 
+# Scheduling order (Snakemake's `priority:`, higher first among jobs that are ready): on a few cores
+# the long training jobs start first and the many short jobs that read their models fill in behind
+# them, so that no core idles at the end beside a training job that started late. Jobs that unlock
+# training (datasets, folds, the perceptual loss network) go before it.
+PRIORITY_UNLOCKS_TRAINING = 3
+PRIORITY_TRAINING = 2
+PRIORITY_FIGURE_MODEL = 1  # a model trained only for a figure (fig. 1's refitted decoders)
+
 
 def sorted_keys(node):
     """A copy with every dict's keys sorted: params are compared by repr, which follows key order,

@@ -13,6 +13,7 @@ rule dataset:
         generator=dataset_generator,
         dataset=dataset_spec,
         seed=dataset_seed,
+    priority: PRIORITY_UNLOCKS_TRAINING
     conda:
         "../../envs/shapeae.yaml"
     script:

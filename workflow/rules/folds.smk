@@ -13,6 +13,7 @@ rule folds:
         n_folds=dataset_n_folds,
         generator=dataset_generator,
         seed=dataset_seed,
+    priority: PRIORITY_UNLOCKS_TRAINING
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -24,6 +24,7 @@ rule perceptual_loss_network:
     threads: config["compute"]["train_threads"]
     resources:
         gpu=config["compute"]["train_gpus"],
+    priority: PRIORITY_UNLOCKS_TRAINING
     conda:
         "../../envs/shapeae.yaml"
     script:
@@ -72,6 +73,7 @@ rule perceptual_refit_decoder:
     threads: config["compute"]["train_threads"]
     resources:
         gpu=config["compute"]["train_gpus"],
+    priority: PRIORITY_FIGURE_MODEL
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -27,6 +27,7 @@ rule train_position:
     threads: 1
     resources:
         gpu=0,  # networks of a few dozen weights: a GPU would only add transfer time
+    priority: PRIORITY_TRAINING
     conda:
         "../../envs/shapeae.yaml"
     script:

@@ -20,6 +20,7 @@ rule train:
     threads: config["compute"]["train_threads"]
     resources:
         gpu=config["compute"]["train_gpus"],
+    priority: PRIORITY_TRAINING
     conda:
         "../../envs/shapeae.yaml"
     script:

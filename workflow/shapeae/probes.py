@@ -143,7 +143,7 @@ class MLPProbe:
         (x, y), (val_x, val_y) = self._tensors(x, y), self._tensors(val_x, val_y)
         self.network = self._network(x.shape[1], self.n_classes or y.shape[1])
         loss_fn = F.cross_entropy if self.n_classes else F.mse_loss
-        optimiser = optim.Adam(self.network.parameters(), lr=self.lr)
+        optimiser = optim.Adam(self.network.parameters(), lr=self.lr, fused=True)  # one call a step, not 8 per layer
         order = torch.Generator().manual_seed(self.seed)
         best, best_state, best_epoch = float("inf"), None, 0
         for epoch in range(self.max_epochs):
