@@ -64,17 +64,17 @@ def test_derived_seeds_differ_by_part_and_are_stable():
 
 
 def test_learning_rate_schedules():
-    from shapeae import training
+    from shapeae import optim, training
 
     def rates(schedule, steps=10):
-        optimiser = torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))], lr=1e-3)
+        optimiser = optim.Adam([torch.nn.Parameter(torch.zeros(1))], lr=1e-3)
         scheduler = training.learning_rate_schedule(optimiser, schedule, steps)
         seen = []
         for _ in range(steps):
-            seen.append(optimiser.param_groups[0]["lr"])
+            seen.append(optimiser.lr)
             optimiser.step()
             scheduler.step()
-        return seen + [optimiser.param_groups[0]["lr"]]
+        return seen + [optimiser.lr]
 
     assert rates("constant") == [1e-3] * 11
     cosine = rates("cosine")
