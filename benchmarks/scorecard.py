@@ -2,6 +2,11 @@
 
     python benchmarks/scorecard.py                 # every experiment's shape, the config's settings
     python benchmarks/scorecard.py --hosts "[[64]]" "[[32], [64, 64]]"
+    python benchmarks/scorecard.py --startup       # also a job's start-up, in fresh interpreters
+
+A job also pays its start-up before any of this: `--startup` times, in fresh interpreters (median of
+3), the imports a scorecard job makes and, for comparison, torch.optim's first use, whose
+torch._dynamo import shapeae.optim avoids.
 
 Codes are random with a few dimensions tied to the factors (the cost does not depend on what the
 codes hold, only on their size): (items, code size, continuous and categorical factors) per
@@ -9,6 +14,9 @@ experiment as the default config draws them. One thread, as a scorecard job runs
 """
 import argparse
 import json
+import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -45,10 +53,37 @@ def timed(function, *args):
     return time.perf_counter() - start
 
 
+STARTUP = {
+    "python": "pass",
+    "numpy, pandas, scikit-learn": "import numpy, pandas, sklearn.ensemble, sklearn.linear_model, sklearn.neighbors",
+    "+ torch": "import numpy, pandas, sklearn.ensemble, sklearn.linear_model, sklearn.neighbors, torch",
+    "a scorecard job's imports": "import torch; from shapeae import features, scorecard, optim",
+    "+ torch.optim.Adam (not used)": "import torch; from shapeae import features, scorecard; "
+                                     "torch.optim.Adam(torch.nn.Linear(2, 2).parameters())",
+}
+
+
+def startup_seconds(statement, repeats=3):
+    """Median wall seconds of a fresh interpreter running `statement`."""
+    workflow = Path(__file__).resolve().parents[1] / "workflow"
+    command = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(workflow)!r}); {statement}"]
+    seconds = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--hosts", nargs="*", default=None, help="MLP hosts to compare, JSON lists")
+    parser.add_argument("--startup", action="store_true", help="also time a job's start-up (imports)")
     args = parser.parse_args()
+    if args.startup:
+        print("start-up, fresh interpreter (median of 3):")
+        for name, statement in STARTUP.items():
+            print(f"  {name:32s} {startup_seconds(statement):5.2f} s", flush=True)
     torch.set_num_threads(1)
     settings = yaml.safe_load((Path(__file__).parents[1] / "config.yaml").read_text())["scorecard"]
     settings["skip_factors"] = []
