@@ -33,12 +33,12 @@ def _gres(job_id):
     return re.search(r"TresPerJob=(\S+)", out).group(1) if "TresPerJob=" in out else None
 
 
-# Through the cluster: one experiment's whole scoring path (disks: dataset, folds, 8 models, features,
-# scores) and one model of each other experiment trained by rule train; the perceptual one with its
-# loss network (its own GPU job) and two named datasets (lander, the loss network's pretraining set).
-# (The whole smoke DAG is checked locally by test_workflow; here what matters is the profile and the
-# resources it asks for.) target: (train jobs, dataset jobs)
-TARGETS = {"results/tables/disks/scores.csv": (8, 1), "results/models/shapespace/best/fold0/model.pt": (1, 1),
+# Through the cluster: one model's whole scoring path (disks: dataset, folds, a model, its held-out
+# features, its scores) and one model of each other experiment trained by rule train; the perceptual
+# one with its loss network (its own GPU job) and two named datasets (lander, the loss network's
+# pretraining set). (The whole smoke DAG is checked locally by test_workflow; here what matters is the
+# profile and the resources it asks for.) target: (train jobs, dataset jobs)
+TARGETS = {"results/scores/disks/default/fold0.csv": (1, 1), "results/models/shapespace/best/fold0/model.pt": (1, 1),
            "results/models/colours/triplet_crop_seed0/fold0/model.pt": (1, 1),
            "results/models/perceptual/lander_pae/fold0/model.pt": (1, 2)}
 
