@@ -53,13 +53,14 @@ def timed(function, *args):
     return time.perf_counter() - start
 
 
+SKLEARN = "import numpy, pandas, sklearn.ensemble, sklearn.linear_model, sklearn.neighbors"
+JOB = "from shapeae import datasets, features, jobs, scorecard; import torch, shapeae.optim"  # + the MLP probe's
 STARTUP = {
     "python": "pass",
-    "numpy, pandas, scikit-learn": "import numpy, pandas, sklearn.ensemble, sklearn.linear_model, sklearn.neighbors",
-    "+ torch": "import numpy, pandas, sklearn.ensemble, sklearn.linear_model, sklearn.neighbors, torch",
-    "a scorecard job's imports": "import torch; from shapeae import features, scorecard, optim",
-    "+ torch.optim.Adam (not used)": "import torch; from shapeae import features, scorecard; "
-                                     "torch.optim.Adam(torch.nn.Linear(2, 2).parameters())",
+    "numpy, pandas, scikit-learn": SKLEARN,
+    "+ torch": f"{SKLEARN}, torch",
+    "a scorecard job's imports": JOB,
+    "+ torch.optim.Adam (not used)": f"{JOB}; torch.optim.Adam(torch.nn.Linear(2, 2).parameters())",
 }
 
 
