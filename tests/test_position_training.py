@@ -43,7 +43,7 @@ def test_regression_encoder_training_lowers_the_loss_and_scores_filters():
     spec = networks.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "regression"}, 16)
     assert spec == {"architecture": "position_encoder", "n_layers": 4, "bias": True, "leaky_slope": 0.2}
     model = models.build(spec)
-    history = networks.train_encoder(model, "regression", steps=200, lr=0.01, n=16)
+    history, _ = networks.train_encoder(model, "regression", steps=200, lr=0.01, n=16)
     assert history["loss"].iloc[-1] < history["loss"].iloc[0]
     rows = networks.encoder_scores(model)
     assert [r[1] for r in rows] == ["layer1", "layer2", "layer3", "layer4", "all_layers"]
@@ -54,7 +54,7 @@ def test_autoencoder_objective_and_decoder_spec():
     spec = networks.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "autoencoder"}, 8)
     assert spec["architecture"] == "position_ae"
     decoder = models.build(networks.model_spec("decoder", {"depths": [1, 2, 4], "leaky_slope": 0.2}, {}, 8))
-    history = networks.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
+    history, _ = networks.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
     assert history["step"].tolist() == [10]
     with pytest.raises(ValueError, match="objective"):
         networks.train_encoder(models.build(spec), "classify", 1, 0.01, 8)

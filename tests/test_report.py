@@ -14,27 +14,33 @@ from workflow_helpers import snakemake
 CATEGORIES = ["claims", "disks", "positions", "shapespace", "colours", "perceptual", "scorecard"]
 
 
+NOTE = "the value alone says no, but it rests on models that did not learn: v fold 0 collapsed"
+
+
 def claims_rows():
     return pd.DataFrame({
-        "id": ["a-holds", "b-fails", "c-missing"], "source": ["S1", "S1", "S2"],
-        "finding": ["first", "second", "third"], "measured_as": ["m1", "m2", "m3"],
-        "value": [0.995, 1.5, np.nan], "spread": [0.001, 0.2, np.nan], "n": [5, 2, 0],
-        "threshold": [">= 0.99", ">= 5", "> 0"], "holds": ["yes", "no", "not measured"],
-        "variants": ["v", "v", "w"], "source_value": [0.98, np.nan, np.nan]})
+        "id": ["a-holds", "b-fails", "c-missing", "d-unsure"], "source": ["S1", "S1", "S2", "S2"],
+        "finding": ["first", "second", "third", "fourth"], "measured_as": ["m1", "m2", "m3", "m4"],
+        "value": [0.995, 1.5, np.nan, 0.5], "spread": [0.001, 0.2, np.nan, 0.1], "n": [5, 2, 0, 2],
+        "threshold": [">= 0.99", ">= 5", "> 0", ">= 1"], "holds": ["yes", "no", "not measured", "inconclusive"],
+        "variants": ["v", "v", "w", "v"], "source_value": [0.98, np.nan, np.nan, np.nan],
+        "note": ["rests on 5 models, all learned", "rests on 2 models, all learned", np.nan, NOTE]})
 
 
-def test_claims_table_has_a_row_per_finding_with_ours_theirs_and_the_verdict():
+def test_claims_table_has_a_row_per_finding_with_ours_theirs_the_verdict_and_its_note():
     table = report.claims_table(claims_rows())
     assert table.startswith(".. list-table::")
-    assert table.count("   * - ``") == 3
+    assert table.count("   * - ``") == 4
     assert "0.995 ± 0.001 (5)" in table and "0.98" in table and "**not measured**" in table
+    assert "**inconclusive**" in table and NOTE in table
 
 
 def test_front_page_counts_verdicts_and_has_a_paragraph_per_experiment():
     page = report.front_page(claims_rows(), {"one": ("What one does.", ["a-holds", "b-fails"], ["one/x.png"]),
-                                             "two": ("What two does.", ["c-missing"], [])})
-    assert "1 of 2 measured findings hold (1 not measured)" in page
-    assert "What one does. In this run 1 of 2 measured findings hold" in page
+                                             "two": ("What two does.", ["c-missing", "d-unsure"], [])})
+    assert "1 of 3 measured findings hold, 1 do not, 1 inconclusive (1 not measured)" in page
+    assert "What one does. In this run 1 of 2 measured findings hold, 1 do not, 0 inconclusive" in page
+    assert f"**inconclusive** ({NOTE})" in page
     assert "Figures (one_): ``one/x.png``" in page
     assert "``c-missing``: not measured" in page
 
@@ -51,6 +57,10 @@ def test_caption_numbers_state_the_findings_a_figure_supports():
     assert "a-holds" in generic  # an experiment's other figures state its findings
     with pytest.raises(ValueError, match="three/z.png"):
         report.caption_numbers("three/z.png", claims, {})
+    training = pd.DataFrame({"experiment": ["one", "one"], "variant": ["v", "v"], "fold": [0, 1],
+                             "status": ["collapsed", "learned"]})
+    assert report.caption_numbers("convergence.png", claims, {}, training=training) == (
+        "This run: 1 of 2 models learned (not: one v fold 0: collapsed).")
 
 
 def rendered(html_path, tmp_path):

@@ -1,5 +1,6 @@
 """The whole DAG on the smoke config: outputs, reruns, determinism, report, lint, bad input."""
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -28,7 +29,7 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
     expected = {f"results/figures/disks/{variant}/{name}.png" for variant, names in per_variant.items()
                 for name in names}
     expected |= {f"results/figures/disks/{name}.png" for name in ["scores", "regularisation", "lambda_sweep"]}
-    expected |= {"results/figures/claims.png", "results/figures/positions/filters.png",
+    expected |= {"results/figures/claims.png", "results/figures/convergence.png", "results/figures/positions/filters.png",
                  "results/figures/positions/decoder.png"}
     expected |= {f"results/figures/shapespace/{name}.png" for name in
                  ["scores", "mapping", "nuisance", "reconstructions", "noise_bce", "noise_patterns", "noise_levels",
@@ -73,6 +74,20 @@ def test_model_saved_as_state_dict_and_json(smoke_run):
     assert model.code_size == 1
 
 
+def test_every_model_records_how_training_ended(smoke_run):
+    from shapeae import convergence
+
+    fields = {"stopped", "epochs_run", "epoch_cap", "best_epoch", "best_val_loss", "improvement", "window", "tolerance",
+              "trivial_val_loss", "collapsed", "converged"}
+    specs = [p for p in (smoke_run / "results/models").rglob("*.json")]
+    assert len(specs) == 31  # 29 models of rule train and train_position, the loss network, 2 fig. 1 decoders
+    for spec in specs:
+        assert fields <= json.loads(spec.read_text())["training"].keys(), spec
+    table = convergence.read(smoke_run / "results/tables/training.csv")
+    assert len(table) == len(specs) and set(table["status"]) <= {"learned", "unconverged", "collapsed"}
+    assert (table["status"] == "unconverged").any()  # 1-3 epochs: the smoke models do not converge
+
+
 def test_no_change_reruns_nothing(smoke_run):
     assert planned_jobs(smoke_run) == {}
 
@@ -91,7 +106,7 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_colours_reconstructions",
                          "figure_colours_embedding", "figure_colours_scores", "perceptual_table",
                          "figure_perceptual_reconstructions", "figure_perceptual_training_curves",
-                         "figure_scorecard_probes", "figure_scorecard_disentanglement",
+                         "figure_scorecard_probes", "figure_scorecard_disentanglement", "figure_convergence",
                          "claims"} | DOWNSTREAM_OF_FIGURES
 
 
@@ -113,7 +128,7 @@ def test_skipping_a_factor_of_one_experiment_rescores_that_experiment_only(smoke
 
 def test_the_scorecard_scores_every_encoder_and_factor(smoke_run):
     table = pd.read_csv(smoke_run / "results/tables/scorecard.csv")
-    assert list(table.columns) == ["experiment", "variant", "fold", "factor", "probe", "metric", "value"]
+    assert list(table.columns) == ["experiment", "variant", "fold", "factor", "probe", "metric", "value", "training"]
     encoders = {(p.parts[-3], p.parts[-2], int(p.stem.removeprefix("fold")))
                 for p in (smoke_run / "results/features").rglob("fold*.npz")}
     assert set(table[["experiment", "variant", "fold"]].itertuples(index=False, name=None)) == encoders
@@ -122,7 +137,12 @@ def test_the_scorecard_scores_every_encoder_and_factor(smoke_run):
     assert {"linear", "lasso", "mlp", "knn", "majority"} <= set(colours.query("factor == 'colour'")["probe"])
     assert {"drawing", "labelled"}.isdisjoint(table["factor"])  # skipped: bookkeeping columns
     summary = pd.read_csv(smoke_run / "results/tables/scorecard_summary.csv")
-    assert {"mean", "std", "n_folds"} <= set(summary.columns)
+    assert {"mean", "std", "n_folds", "training"} <= set(summary.columns)
+    training = pd.read_csv(smoke_run / "results/tables/training.csv")
+    marked = summary.drop_duplicates(["experiment", "variant"]).set_index(["experiment", "variant"])["training"]
+    for model in training[training["status"] != "learned"].itertuples():  # encoders that did not learn: marked
+        if (model.experiment, model.variant) in marked.index:
+            assert f"{model.status}: fold" in marked[(model.experiment, model.variant)]
 
 
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
@@ -181,7 +201,9 @@ def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
     assert table.set_index("id").loc["crop-colour", "n"] == 2  # two seeds of triplet_crop, fold 0
     assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
     assert table.set_index("id").loc["denoise-55", "n"] == 4  # default and best, two folds each
-    assert set(table["holds"]) <= {"yes", "no", "not measured"}
+    assert set(table["holds"]) <= {"yes", "no", "inconclusive", "not measured"}
+    inconclusive = table[table["holds"] == "inconclusive"]
+    assert len(inconclusive) and inconclusive["note"].str.contains("did not learn: .* fold \\d+ (unconverged|collapsed)").all()
     measured = table.set_index("id")
     # the smoke config has no r < 18 variant and no unregularised hole model
     assert measured.loc["extrapolation-fails", "holds"] == "not measured"

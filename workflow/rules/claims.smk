@@ -5,6 +5,7 @@
 rule claims:
     input:
         unpack(claims_inputs),
+        training="results/tables/training.csv",
     output:
         table=report(
             "results/claims.csv",

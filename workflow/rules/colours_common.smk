@@ -34,6 +34,10 @@ def colours_figures():
     return [f"results/figures/colours/{name}.png" for name in names]
 
 
+def colours_models():
+    return variant_models("colours")
+
+
 def colours_claims_inputs():
     return {"colours": "results/tables/colours/scores.csv"}
 

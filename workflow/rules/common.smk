@@ -8,7 +8,7 @@ from pathlib import Path
 # `script:` job, so this one line makes it importable in all of them (venv or conda).
 sys.path.insert(0, str(Path(workflow.basedir) / "workflow"))
 
-from shapeae import config_checks, seeding  # noqa: E402
+from shapeae import config_checks, convergence, seeding  # noqa: E402
 
 SCHEMA = Path(workflow.basedir) / "workflow/schemas/config.schema.yaml"
 # Paper scale as one switch: `preset: paper` (--profile profiles/paper) merges presets/paper.yaml.
@@ -171,11 +171,21 @@ def figure_model(wildcards):
     return f"results/models/{wildcards.experiment}/{wildcards.variant}/fold{fold}/model.pt"
 
 
-# Each experiment plugs into the final targets and the claims table by defining three functions in
+def variant_models(experiment):
+    """model.json of every (variant, fold) rule train trains for an experiment."""
+    return [
+        f"results/models/{experiment}/{variant}/fold{fold}/model.json"
+        for variant in variants(experiment)
+        for fold in folds(experiment, variant)
+    ]
+
+
+# Each experiment plugs into the final targets and the claims table by defining four functions in
 # its helper file (workflow/rules/<experiment>_common.smk, included by <experiment>.smk), e.g.
 # disks_figures() in disks_common.smk. They are called for the experiments in the config, once all
 # files are included (claims.smk comes last).
 #   <experiment>_figures()        its figure paths, listed in results/figures/all
+#   <experiment>_models()         the model.json of every model it trains (the training table's rows)
 #   <experiment>_claims_inputs()  {name: path}, the tables its claims read (inputs of the claims job)
 #   <experiment>_claims_params()  {name: value}, the config its claims read (params of the claims job)
 def experiment_hook(experiment, name):
@@ -186,8 +196,17 @@ def experiment_hook(experiment, name):
     return hook
 
 
+def all_models(wildcards=None):
+    """Input function: model.json of every model of the run, for the training table (train.smk)."""
+    return [path for experiment in EXPERIMENTS for path in experiment_hook(experiment, "models")()]
+
+
+def all_histories(wildcards=None):
+    return [convergence.identify(path)[3] for path in all_models()]
+
+
 def all_figures():
-    figures = ["results/figures/claims.png"]
+    figures = ["results/figures/claims.png", "results/figures/convergence.png"]
     for experiment in EXPERIMENTS:
         figures += experiment_hook(experiment, "figures")()
     return figures
@@ -205,7 +224,7 @@ def caption_numbers_path(figure):
 
 
 def front_page_inputs(wildcards):
-    inputs = {"claims": "results/claims.csv"}
+    inputs = {"claims": "results/claims.csv", "training": "results/tables/training.csv"}
     if SCORED_EXPERIMENTS:  # scorecard_common.smk
         inputs["scorecard"] = "results/tables/scorecard_summary.csv"
     return inputs

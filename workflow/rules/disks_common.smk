@@ -53,6 +53,10 @@ def disks_figures():
     return figures
 
 
+def disks_models():
+    return variant_models("disks")
+
+
 def disks_claims_inputs():
     return {"disks": "results/tables/disks/scores.csv"}
 

@@ -19,6 +19,7 @@ rule perceptual_loss_network:
         "results/benchmarks/train/perceptual/loss_network.tsv"
     params:
         training=config_at("experiments/perceptual/loss_network/training"),
+        convergence=config["convergence"],
         device=config["compute"]["device"],
         seed=lambda wildcards: seeding.derive_seed(config["seed"], "perceptual", "loss_network"),
     threads: config["compute"]["train_threads"]
@@ -68,6 +69,7 @@ rule perceptual_refit_decoder:
         experiment="perceptual",
     params:
         training=config_at("experiments/perceptual/figures/decoder"),
+        convergence=config["convergence"],
         device=config["compute"]["device"],
         seed=job_seed,
     threads: config["compute"]["train_threads"]

@@ -54,6 +54,12 @@ def perceptual_figures():
     return [f"results/figures/perceptual/{name}.png" for name in names]
 
 
+def perceptual_models():
+    """Its encoders, the loss network and fig. 1's refitted decoders."""
+    decoders = [path.replace(".pt", ".json") for name, path in perceptual_figure_inputs(None).items() if name.startswith("decoder_")]
+    return variant_models("perceptual") + ["results/models/perceptual/loss_network/model.json"] + decoders
+
+
 def perceptual_claims_inputs():
     return {"perceptual": "results/tables/perceptual/scores.csv"}
 

@@ -21,6 +21,7 @@ rule train_position:
         n=config_at("experiments/positions/n"),
         model=config_at("experiments/positions/{part}/model"),
         variant=config_at("experiments/positions/{part}/variants/{variant}"),
+        convergence=config["convergence"],
         seed=lambda wildcards: seeding.derive_seed(
             config["seed"], "positions", wildcards.part, wildcards.variant, wildcards.repeat
         ),

@@ -21,6 +21,10 @@ def positions_figures():
     return ["results/figures/positions/filters.png", "results/figures/positions/decoder.png"]
 
 
+def positions_models():
+    return [path.replace(".pt", ".json") for path in position_models("encoder", "decoder")(None)]
+
+
 def positions_claims_inputs():
     return {"positions": "results/tables/positions/scores.csv"}
 

@@ -28,7 +28,8 @@ rule scorecard_encoder:
 
 rule scorecard:
     input:
-        scorecard_tables(),
+        tables=scorecard_tables(),
+        training="results/tables/training.csv",
     output:
         table=report(
             "results/tables/scorecard.csv",

@@ -34,6 +34,10 @@ def shapespace_figures():
     return [f"results/figures/shapespace/{name}.png" for name in names + curves]
 
 
+def shapespace_models():
+    return variant_models("shapespace")
+
+
 def shapespace_claims_inputs():
     return {
         "shapespace": "results/tables/shapespace/scores.csv",

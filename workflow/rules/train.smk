@@ -15,6 +15,7 @@ rule train:
         objective=config_at("experiments/{experiment}/variants/{variant}/objective", default={}),
         regularisation=config_at("experiments/{experiment}/variants/{variant}/regularisation", default={}),
         train_exclude=config_at("experiments/{experiment}/variants/{variant}/train_exclude", default={}),
+        convergence=config["convergence"],
         device=config["compute"]["device"],
         seed=job_seed,
     threads: config["compute"]["train_threads"]
@@ -48,3 +49,46 @@ rule figure_training_curves:
         "../../envs/shapeae.yaml"
     script:
         "../scripts/figure_training_curves.py"
+
+
+# How every model's training ended, from the record in its model.json: one table for the claims,
+# the scorecard and the convergence figure.
+rule training_table:
+    input:
+        all_models,
+    output:
+        report(
+            "results/tables/training.csv",
+            caption="../report/training_table.rst",
+            category="claims",
+        ),
+    log:
+        "results/logs/training_table.log",
+    benchmark:
+        "results/benchmarks/training_table.tsv"
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/training_table.py"
+
+
+rule figure_convergence:
+    input:
+        table="results/tables/training.csv",
+        histories=all_histories,
+    output:
+        report(
+            "results/figures/convergence.png",
+            caption="../report/convergence.rst",
+            category="claims",
+        ),
+    log:
+        "results/logs/figures/convergence.log",
+    benchmark:
+        "results/benchmarks/figures/convergence.tsv"
+    params:
+        dpi=config["figures"]["dpi"],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/figure_convergence.py"

@@ -1,4 +1,5 @@
-"""Heatmap of one experiment: encoders x factors, the best probe's held-out R^2 or accuracy."""
+"""Heatmap of one experiment: encoders x factors, the best probe's held-out R^2 or accuracy; the
+encoders that did not learn hatched."""
 import pandas as pd
 
 from shapeae import jobs, plots, scorecard
@@ -6,5 +7,6 @@ from shapeae import jobs, plots, scorecard
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
 summary = pd.read_csv(sm.input[0])
-best = scorecard.best_probe(summary[summary["experiment"] == sm.wildcards.experiment])
-plots.save(plots.scorecard_heatmap(best), sm.output[0], sm.params.dpi)
+own = summary[summary["experiment"] == sm.wildcards.experiment]
+training = dict(zip(own["variant"], own["training"]))  # encoders that did not learn are hatched
+plots.save(plots.scorecard_heatmap(scorecard.best_probe(own), training), sm.output[0], sm.params.dpi)

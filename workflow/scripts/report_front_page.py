@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from shapeae import jobs, report
+from shapeae import convergence, jobs, report
 from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
@@ -13,9 +13,10 @@ MODULES = {"disks": disks, "positions": positions, "shapespace": shapespace, "co
 
 claims = pd.read_csv(sm.input.claims)
 scorecard = pd.read_csv(sm.input.scorecard) if "scorecard" in sm.input.keys() else None
+training = convergence.read(sm.input.training)
 experiments = {name: (MODULES[name].REPORT_SUMMARY, MODULES[name].CLAIM_IDS, figures)
                for name, figures in sm.params.figures.items()}
 Path(sm.output.front_page).write_text(report.front_page(claims, experiments, scorecard))
 experiment_claims = {name: MODULES[name].CLAIM_IDS for name in MODULES}
 for figure, caption in zip(sm.params.captioned, sm.output.captions):
-    Path(caption).write_text(report.caption_numbers(figure, claims, experiment_claims, scorecard) + "\n")
+    Path(caption).write_text(report.caption_numbers(figure, claims, experiment_claims, scorecard, training) + "\n")

@@ -1,5 +1,5 @@
 """Train one model on one fold (architecture and objective from the variant); keep the
-best-validation weights."""
+best-validation weights and how training ended (model.json's "training")."""
 from shapeae import datasets, devices, folds, jobs, models, objectives, training
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
@@ -14,7 +14,8 @@ log.info("%d training, %d validation images (excluded: %s)", len(train), len(val
 loss_network = training.load(sm.input.loss_network) if "loss_network" in sm.input.keys() else None
 objective = objectives.build(sm.params.objective, sm.params.regularisation, loss_network=loss_network)
 model = models.build(sm.params.model)
-history = training.fit(model, objective.data(images, factors, train), objective.data(images, factors, val),
-                       **sm.params.training, seed=sm.params.seed, device=device, objective=objective)
-training.save(model, sm.params.model, sm.output.model)
+history, record = training.fit_and_record(
+    model, objective.data(images, factors, train), objective.data(images, factors, val), **sm.params.training,
+    seed=sm.params.seed, device=device, objective=objective, convergence=sm.params.convergence)
+training.save(model, sm.params.model, sm.output.model, record)
 history.to_csv(sm.output.history, index=False)

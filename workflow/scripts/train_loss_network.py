@@ -10,12 +10,13 @@ from shapeae.models.perceptual import load_imagenet_alexnet
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
 if "imagenet" in sm.input.keys():
-    network, history = load_imagenet_alexnet(sm.input.imagenet), pd.DataFrame(columns=["epoch", "loss", "val_loss"])
+    network, history, record = (load_imagenet_alexnet(sm.input.imagenet), pd.DataFrame(columns=["epoch", "loss", "val_loss"]),
+                                {"stopped": "pretrained", "collapsed": False, "converged": True})
 else:
     device, gpu_lock = devices.select_device(sm.params.device)
     images, factors = datasets.load(sm.input.pretraining)
-    network, history = perceptual.pretrain_loss_network(images, factors, **sm.params.training, seed=sm.params.seed,
-                                                        device=device)
+    network, history, record = perceptual.pretrain_loss_network(images, factors, **sm.params.training, seed=sm.params.seed,
+                                                                device=device, convergence=sm.params.convergence)
 log.info("loss network: %s", network.weights)
-training.save(network.cpu(), {"architecture": "alexnet_features", "weights": network.weights}, sm.output.model)
+training.save(network.cpu(), {"architecture": "alexnet_features", "weights": network.weights}, sm.output.model, record)
 history.to_csv(sm.output.history, index=False)

@@ -6,6 +6,7 @@ sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
 spec = networks.model_spec(sm.wildcards.part, sm.params.model, sm.params.variant, sm.params.n)
 model = models.build(spec)
-history = networks.fit(sm.wildcards.part, model, sm.params.variant, sm.params.n, sm.params.seed)
-training.save(model, spec, sm.output.model)
+history, record = networks.fit(sm.wildcards.part, model, sm.params.variant, sm.params.n, sm.params.seed,
+                               sm.params.convergence)
+training.save(model, spec, sm.output.model, record)
 history.to_csv(sm.output.history, index=False)

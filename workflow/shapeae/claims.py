@@ -5,12 +5,20 @@ findings with `claims(...)` and returns rows built here. Thresholds are the desi
 modules and never read from the config. Each finding is measured on held-out scores, per fold (or
 repeat), and reported as mean and standard deviation over them. A finding whose variants are not in
 the run is reported as not measured, never as holding.
+
+Verdicts (`holds`): "yes" or "no" only when every model the row rests on learned (every fold of
+every variant it names, from the training table, convergence.py); "inconclusive" when one of them
+collapsed or did not converge, the `note` naming them and why; "not measured".
 """
 import numpy as np
 import pandas as pd
 
+from . import convergence
+
 COLUMNS = ["id", "source", "finding", "measured_as", "value", "spread", "n", "threshold", "holds", "variants",
-           "source_value"]  # the source's own number for the same measure, where it gives one
+           "source_value",  # the source's own number for the same measure, where it gives one
+           "note"]  # which models the verdict rests on, and why it is inconclusive where it is
+VERDICTS = ["yes", "no", "inconclusive", "not measured"]
 
 
 def claim(id_, source, finding, measured_as):
@@ -35,6 +43,27 @@ def row(description, values, threshold, holds, variants):
     return {**description, "value": float(values.mean()), "spread": float(values.std(ddof=1)) if len(values) > 1 else 0.0,
             "n": len(values), "threshold": threshold, "holds": "yes" if holds(values) else "no",
             "variants": ";".join(variants)}
+
+
+def judge(rows, records, experiment):
+    """The rows of one experiment, each verdict kept only if every model it rests on learned: the
+    models of `experiment` whose variant the row names (every fold and seed) in the training table
+    `records`."""
+    for result in rows:
+        models = convergence.models_of(records, experiment, [name for name in result["variants"].split(";") if name])
+        failed = convergence.failures(models)
+        if result["holds"] == "not measured":
+            result["note"] = ""
+        elif models.empty:
+            raise ValueError(f"claim {result['id']}: no training record of its variants {result['variants']!r} "
+                             f"in experiment {experiment}")
+        elif len(failed):
+            result["note"] = (f"the value alone says {result['holds']}, but it rests on models that did not learn: "
+                              + "; ".join(convergence.reason(model) for model in failed.itertuples()))
+            result["holds"] = "inconclusive"
+        else:
+            result["note"] = f"rests on {len(models)} models, all learned"
+    return rows
 
 
 def table(rows):

@@ -78,36 +78,91 @@ def save(fig, path, dpi):
     plt.close(fig)
 
 
+VERDICT_COLOURS = {"yes": SEEN, "no": UNSEEN, "inconclusive": "#e6a117", "not measured": "0.6"}
+STATUS_COLOURS = {"learned": "#4575b4", "unconverged": VERDICT_COLOURS["inconclusive"], "collapsed": UNSEEN}
+
+
 def claims_table(claims):
-    """One row per published finding: measured mean ± sd, the source's own number, threshold, and a
-    coloured verdict."""
-    colours = {"yes": SEEN, "no": UNSEEN, "not measured": "0.6"}
-    fig, ax = plt.subplots(figsize=(12, 0.45 * len(claims) + 0.8))
+    """One row per published finding: measured mean ± sd, the source's own number, threshold, a
+    coloured verdict (yes / no / inconclusive / not measured), and under the table the note of every
+    inconclusive row (which models did not learn)."""
+    import textwrap
+
+    notes = [f"{c.id}: {c.note}" for c in claims.itertuples() if c.holds == "inconclusive"]
+    wrapped = [textwrap.fill(note, 150, subsequent_indent="    ") for note in notes]
+    note_lines = sum(n.count("\n") + 1 for n in wrapped)
+    row_height, notes_height = 0.3, 0.13 * (note_lines + 1) if wrapped else 0
+    fig = plt.figure(figsize=(12, row_height * (len(claims) + 1) + 0.5 + notes_height))
+    table_height = row_height * (len(claims) + 1) / fig.get_figheight()
+    ax = fig.add_axes([0.01, 1 - table_height - 0.4 / fig.get_figheight(), 0.98, table_height])
     ax.axis("off")
     cells = [[c.id, c.finding, f"{c.value:.4g} ± {c.spread:.2g}" if c.n else "-",
               "-" if np.isnan(c.source_value) else f"{c.source_value:.4g}", c.threshold, str(c.n), c.holds]
              for c in claims.itertuples()]
-    grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "source", "holds when", "n", "holds"],
-                    loc="center", cellLoc="left", colWidths=[0.16, 0.35, 0.15, 0.08, 0.1, 0.04, 0.12])
+    grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "source", "holds when", "n", "verdict"],
+                    bbox=[0, 0, 1, 1], cellLoc="left", colWidths=[0.16, 0.35, 0.15, 0.08, 0.1, 0.04, 0.12])
     grid.auto_set_font_size(False)
     grid.set_fontsize(8)
-    grid.scale(1, 1.4)
     for row, claim in enumerate(claims.itertuples(), start=1):
-        grid[row, 6].set_facecolor(colours[claim.holds])
+        grid[row, 6].set_facecolor(VERDICT_COLOURS[claim.holds])
         grid[row, 6].get_text().set_color("white")
-    fig.tight_layout()
+    counts = claims["holds"].value_counts()
+    ax.set_title("  ".join(f"{verdict}: {counts.get(verdict, 0)}" for verdict in VERDICT_COLOURS), fontsize=9)
+    if wrapped:
+        fig.text(0.01, notes_height / fig.get_figheight(), "inconclusive: a model the claim rests on did not learn\n"
+                 + "\n".join(wrapped), va="top", fontsize=6.5, family="monospace")
     return fig
 
 
-def scorecard_heatmap(best):
+def convergence_curves(records, histories):
+    """Validation loss over the trivial predictor's (1 = a constant output; log scale) against the
+    fraction of the epoch cap, every model, one panel per experiment, coloured by how training
+    ended (learned / unconverged / collapsed); the dashed line is the collapse level."""
+    experiments = list(dict.fromkeys(records["experiment"]))
+    fig, axes = plt.subplots(1, len(experiments), figsize=(3.2 * len(experiments) + 0.5, 3.2), squeeze=False)
+    for ax, experiment in zip(axes[0], experiments):
+        models = records[records["experiment"] == experiment]
+        for model in models.itertuples():
+            history = histories[model.history]
+            loss = history["val_loss"] if "val_loss" in history else history["loss"]
+            steps = history["epoch"] if "epoch" in history else history["step"]
+            if len(loss) and model.trivial_val_loss > 0:
+                ax.plot(steps / model.epoch_cap, loss / model.trivial_val_loss, lw=0.8, alpha=0.8,
+                        marker="." if len(loss) < 3 else None, color=STATUS_COLOURS[model.status])
+        ax.axhline(0.95, ls="--", lw=0.8, color="k")
+        ax.set_yscale("log")
+        counts = models["status"].value_counts()
+        ax.set_title(f"{experiment}\n" + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUS_COLOURS), fontsize=8)
+        ax.set_xlabel("epoch / epoch cap")
+    axes[0, 0].set_ylabel("validation loss / trivial predictor's")
+    handles = [plt.Line2D([], [], color=c, label=s) for s, c in STATUS_COLOURS.items()]
+    handles.append(plt.Line2D([], [], color="k", ls="--", label="collapse level (0.95)"))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=8)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    return fig
+
+
+def scorecard_heatmap(best, training=None):
     """Encoders (rows) x factors (columns): the best probe's held-out R^2 (continuous) or accuracy
-    (categorical), annotated with its value and the probe's name; R^2 below 0 drawn as 0."""
+    (categorical), annotated with its value and the probe's name; R^2 below 0 drawn as 0. Encoders
+    that did not learn (`training`: {variant: status}, anything but "learned") are hatched and
+    their row label says why."""
+    from matplotlib.patches import Patch, Rectangle
+
     values = best.pivot(index="variant", columns="factor", values="mean")
     labels = best.assign(label=best["mean"].map("{:.2f}".format) + "\n" + best["probe"])
     labels = labels.pivot(index="variant", columns="factor", values="label").loc[values.index, values.columns]
-    fig, ax = plt.subplots(figsize=(0.9 * values.shape[1] + 2.5, 0.5 * values.shape[0] + 1.5))
+    fig, ax = plt.subplots(figsize=(0.9 * values.shape[1] + 3.5, 0.5 * values.shape[0] + 1.8))
     sns.heatmap(values.clip(lower=0), vmin=0, vmax=1, cmap="viridis", annot=labels, fmt="", ax=ax,
                 annot_kws={"fontsize": 6}, cbar_kws={"label": "held-out R² or accuracy (best probe)"})
+    failed = {v: s for v, s in (training or {}).items() if s != "learned" and v in values.index}
+    for row, variant in enumerate(values.index):
+        if variant in failed:
+            ax.add_patch(Rectangle((0, row), values.shape[1], 1, fill=False, hatch="///", edgecolor="0.85", lw=0))
+    ax.set_yticklabels([f"{v}\n({failed[v]})" if v in failed else v for v in values.index], fontsize=7, rotation=0)
+    if failed:
+        ax.legend(handles=[Patch(facecolor="none", edgecolor="0.5", hatch="///", label="did not learn (unconverged or collapsed)")],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.12), fontsize=7, frameon=False)
     ax.set_xlabel("factor")
     ax.set_ylabel("encoder (variant)")
     fig.tight_layout()

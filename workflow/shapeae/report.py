@@ -34,30 +34,39 @@ def _number(value):
     return "–" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{value:.4g}"
 
 
+def _note(claim):
+    return claim.note if isinstance(claim.note, str) else ""
+
+
 def claim_sentence(claim):
-    """One finding as a sentence: `id`: ours (± sd, n), the source's, the threshold, the verdict."""
+    """One finding as a sentence: `id`: ours (± sd, n), the source's, the threshold, the verdict
+    (and for an inconclusive one, which models did not learn)."""
     if claim.holds == "not measured":
         return f"``{claim.id}``: not measured in this run (its variants are not in the config)."
     source = "" if np.isnan(claim.source_value) else f"; the source: {_number(claim.source_value)}"
+    why = f" ({_note(claim)})" if claim.holds == "inconclusive" else ""
     return (f"``{claim.id}`` ({claim.measured_as}): **{_number(claim.value)} ± {_number(claim.spread)}** over "
-            f"{claim.n}{source}; holds when {claim.threshold}: **{claim.holds}**.")
+            f"{claim.n}{source}; holds when {claim.threshold}: **{claim.holds}**{why}.")
 
 
 def claims_table(claims):
-    """The claims as an RST list-table: finding, ours, the source's, threshold, verdict."""
-    lines = [".. list-table::", "   :header-rows: 1", "   :widths: 14 30 14 8 10 8", "",
+    """The claims as an RST list-table: finding, ours, the source's, threshold, verdict, note."""
+    lines = [".. list-table::", "   :header-rows: 1", "   :widths: 12 24 12 7 8 9 28", "",
              "   * - claim", "     - finding (source)", "     - ours: mean ± sd (n)", "     - source",
-             "     - holds when", "     - holds"]
+             "     - holds when", "     - verdict", "     - note"]
     for c in claims.itertuples():
         ours = "–" if c.holds == "not measured" else f"{_number(c.value)} ± {_number(c.spread)} ({c.n})"
         lines += [f"   * - ``{c.id}``", f"     - {c.finding} ({c.source})", f"     - {ours}",
-                  f"     - {_number(c.source_value)}", f"     - {c.threshold}", f"     - **{c.holds}**"]
+                  f"     - {_number(c.source_value)}", f"     - {c.threshold}", f"     - **{c.holds}**",
+                  f"     - {_note(c) or '–'}"]
     return "\n".join(lines) + "\n"
 
 
 def _verdicts(claims):
     measured = claims[claims["holds"] != "not measured"]
-    return f"{(measured['holds'] == 'yes').sum()} of {len(measured)} measured findings hold"
+    inconclusive = (measured["holds"] == "inconclusive").sum()
+    return (f"{(measured['holds'] == 'yes').sum()} of {len(measured)} measured findings hold, "
+            f"{(measured['holds'] == 'no').sum()} do not, {inconclusive} inconclusive")
 
 
 def front_page(claims, experiments, scorecard_summary=None):
@@ -67,7 +76,9 @@ def front_page(claims, experiments, scorecard_summary=None):
     parts = ["Which published findings reproduce", "=" * 34, "",
              f"This run of ShapeAE: {_verdicts(claims)} ({(claims['holds'] == 'not measured').sum()} not measured). "
              "Every row is measured on held-out data by this run; thresholds are DESIGN.md's, fixed before "
-             "any result (``results/claims.csv``, figure in Claims_).", "", claims_table(claims), ""]
+             "any result (``results/claims.csv``, figure in Claims_). A verdict is yes or no only when every "
+             "model it rests on learned; inconclusive when one collapsed or did not converge (its note names "
+             "them; every model's curve in ``convergence.png``).", "", claims_table(claims), ""]
     for name, (summary, ids, figures) in experiments.items():
         own = claims[claims["id"].isin(ids)]
         parts += [name, "-" * len(name), "",
@@ -97,15 +108,24 @@ def figure_claims(figure):
     return None
 
 
-def caption_numbers(figure, claims, experiment_claims, scorecard_summary=None):
+def training_numbers(training):
+    """How many models learned, and which did not."""
+    failed = training[training["status"] != "learned"]
+    names = "; ".join(f"{m.experiment} {m.variant} fold {m.fold}: {m.status}" for m in failed.itertuples())
+    return f"{len(training) - len(failed)} of {len(training)} models learned" + (f" (not: {names})" if names else "")
+
+
+def caption_numbers(figure, claims, experiment_claims, scorecard_summary=None, training=None):
     """The line of this run's numbers a figure supports.
 
     A figure with findings (FIGURE_CLAIMS) states them; an experiment's generic figures (scores,
     training curves) state the experiment's findings; the claims figure how many hold; the
-    scorecard's figures their best encoders."""
+    convergence figure how many models learned; the scorecard's figures their best encoders."""
     experiment = figure.split("/")[0]
     if figure == "claims.png":
         return f"This run: {_verdicts(claims)}."
+    if figure == "convergence.png":
+        return f"This run: {training_numbers(training)}."
     if experiment == "scorecard":
         return "This run: " + scorecard_numbers(figure, scorecard_summary)
     ids = figure_claims(figure)

@@ -147,6 +147,13 @@ def summarise(scorecard):
     return summary.rename(columns={"count": "n_folds"})
 
 
+def mark_training(table, training):
+    """`table` with a column `training`: how its encoder's training ended (convergence.encoder_status,
+    indexed by experiment and variant): "learned", or which folds are unconverged or collapsed."""
+    keys = pd.MultiIndex.from_frame(table[["experiment", "variant"]])
+    return table.assign(training=training.reindex(keys).fillna("no record").to_numpy())
+
+
 def best_probe(summary):
     """Per (experiment, variant, factor): the best learned probe's mean held-out R^2 or accuracy
     (the heatmap's cell)."""

@@ -1,4 +1,5 @@
-"""The training loop shared by every autoencoder: Adam, mini-batches, best-validation checkpoint."""
+"""The training loop shared by every autoencoder: Adam, mini-batches, best-validation checkpoint,
+and the record of how training ended (DESIGN.md, "Verdicts rest on trained models")."""
 import copy
 import json
 import logging
@@ -99,6 +100,107 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     return pd.DataFrame(rows)
 
 
+# A model whose best validation loss is within this fraction of the trivial predictor's learned
+# nothing the trivial predictor does not know (DESIGN.md: 5 %).
+COLLAPSE_MARGIN = 0.05
+
+
+class Trivial(torch.nn.Module):
+    """The best constant predictor of the training data, in every model's interface, so that an
+    objective scores it as it scores the model: the mean training image for reconstruction (for
+    line drawings under BCE that is the blank page: white but for a faint average of the strokes;
+    an exactly white page would score an infinite BCE), the training mean of a mapping head's
+    targets (over labelled items), the class prior for a classifier (its argmax is the majority
+    class; a one-hot majority would score an infinite cross-entropy), a constant code for an
+    encoder (a contrastive loss then equals its margin, or log(2B - 1) for InfoNCE)."""
+
+    def __init__(self, train, n_classes=0):
+        super().__init__()
+        image = train["target"] if np.ndim(train.get("target")) == 4 else train["x"]  # decoders fed codes
+        self.register_buffer("image", as_float32(np.mean(image, axis=0, dtype=np.float64))[None])
+        labelled = np.asarray(train.get("labelled", np.ones(len(train["x"]))), dtype=np.float64)
+        if np.ndim(train.get("target")) == 2:  # a mapping head's targets, weighted by `labelled`
+            self.register_buffer("target", as_float32(np.average(train["target"], axis=0, weights=labelled + 1e-12))[None])
+        labels = train.get("class", train.get("label"))
+        if labels is not None:  # a classification head: the sketch objective classifies the unlabelled items
+            labels = np.asarray(labels)[labelled == 0] if (labelled == 0).any() else np.asarray(labels)
+            counts = np.bincount(labels, minlength=n_classes) + 1e-12
+            self.register_buffer("log_prior", as_float32(np.log(counts / counts.sum()))[None])
+
+    def encode(self, x):
+        return self.image.new_zeros(len(x), 1)
+
+    def posterior(self, x):
+        return self.encode(x), None
+
+    def decode(self, z):
+        return self.image.expand(len(z), *self.image.shape[1:])
+
+    def decode_logits(self, z):
+        return torch.logit(self.decode(z), eps=1e-6)
+
+    def forward(self, x):
+        return self.decode(x)
+
+    def mapping(self, z):
+        return self.target.expand(len(z), -1)
+
+    def classify(self, x):
+        return self.log_prior.expand(len(x), -1)
+
+
+def as_float32(array):
+    return torch.as_tensor(np.asarray(array, dtype=np.float32))
+
+
+def trivial_loss(objective, train, val, batch_size, device):
+    """The validation loss of the trivial predictor of `train` (Trivial), scored by `objective`
+    (already prepared by fit) on `val` as fit scores the model."""
+    if not isinstance(train, dict):
+        train, val = {"x": train}, {"x": val}
+    if hasattr(objective, "start_validation"):
+        objective.start_validation()
+    labels = [np.max(data[key]) + 1 for data in (train, val) for key in ("class", "label") if key in data]
+    return evaluate(Trivial(train, n_classes=int(max(labels, default=0))).to(device), to_tensors(val, device), objective.validation_loss, batch_size)
+
+
+def ending(history, *, epochs, patience, trivial_val_loss, window, tolerance, loss="val_loss", epoch="epoch"):
+    """How a training run ended, from its history (one row per epoch, or per logged step):
+
+    stopped: "early_stopping" when the last `patience` epochs brought no better validation loss,
+        else "epoch_cap"; best_epoch and best_val_loss;
+    improvement: the relative fall of the best validation loss over the last `window` epochs
+        (at most all but the first), 1 - best / (best before them);
+    collapsed: the best validation loss is within COLLAPSE_MARGIN of the trivial predictor's;
+    converged: stopped early, or improvement < tolerance.
+    """
+    values = history[loss].to_numpy(dtype=float)
+    best_row = int(np.argmin(values))
+    best, best_epoch, last_epoch = float(values[best_row]), int(history[epoch].iloc[best_row]), int(history[epoch].iloc[-1])
+    stopped_early = patience is not None and last_epoch - best_epoch >= patience
+    window = min(window, len(values) - 1)  # a shorter run is judged against its first epoch
+    before = values[: len(values) - window].min()
+    improvement = float(1 - best / before) if before > 0 and window else None  # one epoch: nothing to judge
+    return {"stopped": "early_stopping" if stopped_early else "epoch_cap", "epochs_run": last_epoch,
+            "epoch_cap": int(epochs), "best_epoch": best_epoch, "best_val_loss": best, "window": int(window),
+            "improvement": improvement, "tolerance": float(tolerance), "trivial_val_loss": float(trivial_val_loss),
+            "collapsed": bool(best >= (1 - COLLAPSE_MARGIN) * trivial_val_loss),
+            "converged": bool(stopped_early or (improvement is not None and improvement < tolerance))}
+
+
+def fit_and_record(model, train, val, *, convergence, **fit_arguments):
+    """fit, then how it ended (ending): the history and the record that model.json keeps."""
+    from . import objectives
+
+    fit_arguments["objective"] = fit_arguments.get("objective") or objectives.build()
+    history = fit(model, train, val, **fit_arguments)
+    trivial = trivial_loss(fit_arguments["objective"], train, val, fit_arguments["batch_size"], fit_arguments["device"])
+    record = ending(history, epochs=fit_arguments["epochs"], patience=fit_arguments.get("patience"),
+                    trivial_val_loss=trivial, **convergence)
+    log.info("training ended: %s", record)
+    return history, record
+
+
 def adam(model, lr):
     """Adam with the fused kernel (one call per step instead of a dozen per parameter tensor: 20 %
     faster per step for the coloured-shapes AE at batch 32 on one CPU thread); the same update rule.
@@ -114,18 +216,20 @@ def learning_rate_schedule(optimiser, schedule, steps):
     raise ValueError(f"unknown learning-rate schedule {schedule!r}; expected constant or cosine")
 
 
-def save(model, spec, path):
-    """state_dict at `path`, hyperparameters as JSON beside it (same name, .json)."""
+def save(model, spec, path, record=None):
+    """state_dict at `path`, hyperparameters as JSON beside it (same name, .json), with how
+    training ended (`record`, from ending()) under the key "training"."""
     state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     torch.save(state, path)
     with open(spec_path(path), "w") as f:
-        json.dump(spec, f, indent=2, sort_keys=True)
+        json.dump({**spec, "training": record} if record else spec, f, indent=2, sort_keys=True)
 
 
 def load(path, device="cpu"):
     from . import files, models
 
     spec = files.json_file(spec_path(path))
+    spec.pop("training", None)  # how training ended: a record, not a hyperparameter
     with files.reading(spec_path(path), "a model ShapeAE can build"):
         model = models.build(spec)
     state = files.state_dict(path, device)

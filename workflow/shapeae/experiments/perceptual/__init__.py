@@ -95,7 +95,8 @@ def _kind_order(column):
 
 
 def paired(scores, variants, dataset, metric):
-    """(pixel AE values, perceptual AE values, variant names) paired by embedding size and fold."""
+    """(pixel AE values, perceptual AE values, the models they rest on: the variants and the loss
+    network) paired by embedding size and fold."""
     sides = {}
     for side in ("AE", "P. AE"):
         names = [n for n, s in variants.items() if s["dataset"] == dataset and kind(s) == side]
@@ -103,7 +104,8 @@ def paired(scores, variants, dataset, metric):
         rows = scores[scores["variant"].isin(names) & (scores["probe"] == "mlp") & (scores["metric"] == metric)]
         sides[side] = (rows.assign(embedding=rows["variant"].map(size)).set_index(["embedding", "fold"])["value"], names)
     both = sides["AE"][0].index.intersection(sides["P. AE"][0].index).sort_values()
-    return sides["AE"][0][both].to_numpy(), sides["P. AE"][0][both].to_numpy(), sides["AE"][1] + sides["P. AE"][1]
+    loss_network = ["loss_network"] if sides["P. AE"][1] else []  # a perceptual loss rests on it too
+    return sides["AE"][0][both].to_numpy(), sides["P. AE"][0][both].to_numpy(), sides["AE"][1] + sides["P. AE"][1] + loss_network
 
 
 def claims(scores, variants):
@@ -153,10 +155,11 @@ class ShapeColourClassification:
         return self.training_loss(model, batch)
 
 
-def pretrain_loss_network(images, factors, epochs, batch_size, lr, seed, device, validation_fraction=0.1):
+def pretrain_loss_network(images, factors, epochs, batch_size, lr, seed, device, convergence, patience=None,
+                          schedule="constant", validation_fraction=0.1):
     """AlexNetFeatures trained as a shape x colour classifier on the pretraining set (the last
-    `validation_fraction` validates); returns the features-only network and the history with the
-    validation accuracy per epoch."""
+    `validation_fraction` validates); returns the features-only network, the history with the
+    final validation accuracy, and how training ended (training.ending)."""
     import torch
 
     from ... import training
@@ -169,8 +172,10 @@ def pretrain_loss_network(images, factors, epochs, batch_size, lr, seed, device,
     objective = ShapeColourClassification(n_colours)
     n_val = max(1, int(len(images) * validation_fraction))
     train, val = np.arange(len(images) - n_val), np.arange(len(images) - n_val, len(images))
-    history = training.fit(classifier, objective.data(images, factors, train), objective.data(images, factors, val),
-                           epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, device=device, objective=objective)
+    history, record = training.fit_and_record(
+        classifier, objective.data(images, factors, train), objective.data(images, factors, val), epochs=epochs,
+        batch_size=batch_size, lr=lr, seed=seed, device=device, objective=objective, convergence=convergence,
+        patience=patience, schedule=schedule)
     val_data = objective.data(images, factors, val)
     with torch.no_grad():
         classifier.eval()
@@ -179,7 +184,7 @@ def pretrain_loss_network(images, factors, epochs, batch_size, lr, seed, device,
     network = AlexNetFeatures(weights=f"trained here: shape x colour classifier, {len(train)} images, "
                                       f"validation accuracy {accuracy:.3f} ({n_classes} classes)")
     network.features.load_state_dict(classifier.features.state_dict())
-    return network, history.assign(validation_accuracy_final=accuracy)
+    return network, history.assign(validation_accuracy_final=accuracy), record
 
 
 class CodeDecoding:
@@ -202,9 +207,9 @@ class CodeDecoding:
         return self.training_loss(model, batch)
 
 
-def refit_decoder(encoder, images, train, val, epochs, batch_size, lr, seed, device):
+def refit_decoder(encoder, images, train, val, epochs, batch_size, lr, seed, device, convergence):
     """A fresh World-Models decoder trained with pixel MSE on `encoder`'s frozen codes (their fig. 1);
-    returns it (a WorldModelsAE whose encoder is unused) and its history."""
+    returns it (a WorldModelsAE whose encoder is unused), its history and how training ended."""
     import torch
 
     from ... import training
@@ -214,6 +219,6 @@ def refit_decoder(encoder, images, train, val, epochs, batch_size, lr, seed, dev
     torch.manual_seed(seed)
     decoder = WorldModelsAE(embedding=codes.shape[1])
     objective = CodeDecoding()
-    history = training.fit(decoder, objective.data(codes[train], images[train]), objective.data(codes[val], images[val]),
-                           epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, device=device, objective=objective)
-    return decoder, history
+    return (decoder, *training.fit_and_record(
+        decoder, objective.data(codes[train], images[train]), objective.data(codes[val], images[val]), epochs=epochs,
+        batch_size=batch_size, lr=lr, seed=seed, device=device, objective=objective, convergence=convergence))

@@ -36,8 +36,15 @@ def _adam_loop(model, steps, lr, batch, cosine=False, log_every=100):
     return pd.DataFrame(rows)
 
 
+def constant_mse(targets):
+    """The loss of the trivial predictor: the MSE of the targets' mean against the targets."""
+    targets = torch.as_tensor(targets)
+    return float(torch.mean((targets - targets.mean(0, keepdim=True)) ** 2))
+
+
 def train_encoder(model, objective, steps, lr, n):
-    """objective 'regression' (PositionEncoder -> n - a) or 'autoencoder' (PositionAE -> one-hot)."""
+    """objective 'regression' (PositionEncoder -> n - a) or 'autoencoder' (PositionAE -> one-hot);
+    the history and the trivial predictor's loss."""
     x = torch.from_numpy(signals.one_hots(n))
     if objective == "regression":
         target = torch.from_numpy(signals.encoder_targets(n))
@@ -45,18 +52,20 @@ def train_encoder(model, objective, steps, lr, n):
         target = x
     else:
         raise ValueError(f"encoder objective must be 'regression' or 'autoencoder', got {objective!r}")
-    return _adam_loop(model, steps, lr, lambda step: torch.mean((model(x) - target) ** 2))
+    return _adam_loop(model, steps, lr, lambda step: torch.mean((model(x) - target) ** 2)), constant_mse(target)
 
 
-def train_decoder(model, continuous, steps, lr, batch_size, n, seed):
+def train_decoder(model, continuous, steps, lr, batch_size, n, seed, trivial_sample=4096):
+    """The history and the trivial predictor's loss (the mean signal, over `trivial_sample` positions)."""
     rng = np.random.default_rng(seed)
+    trivial = constant_mse(signals.triangular_diracs(signals.decoder_positions(trivial_sample, n, continuous, rng), n))
 
     def batch(step):
         a = signals.decoder_positions(batch_size, n, continuous, rng)
         z = torch.from_numpy(signals.position_codes(a, n))
         return torch.mean((model(z) - torch.from_numpy(signals.triangular_diracs(a, n))) ** 2)
 
-    return _adam_loop(model, steps, lr, batch, cosine=True)
+    return _adam_loop(model, steps, lr, batch, cosine=True), trivial
 
 
 def encoder_of(model):
@@ -114,8 +123,18 @@ def model_spec(part, model, variant, n):
     return {"architecture": architecture, "n_layers": n.bit_length() - 1, **model}
 
 
-def fit(part, model, variant, n, seed):
-    """Train one position network as its config says; the history of its loss."""
+def fit(part, model, variant, n, seed, convergence):
+    """Train one position network as its config says; the history of its loss and how training
+    ended (training.ending over logged steps: these networks see every input, or fresh positions
+    every step, so the training loss is the one judged)."""
+    from ... import training
+
     if part == "encoder":
-        return train_encoder(model, variant["objective"], variant["steps"], variant["lr"], n)
-    return train_decoder(model, variant["continuous"], variant["steps"], variant["lr"], variant["batch_size"], n, seed)
+        history, trivial = train_encoder(model, variant["objective"], variant["steps"], variant["lr"], n)
+    else:
+        history, trivial = train_decoder(model, variant["continuous"], variant["steps"], variant["lr"],
+                                         variant["batch_size"], n, seed)
+    record = training.ending(history, epochs=variant["steps"], patience=None, trivial_val_loss=trivial,
+                             loss="loss", epoch="step", **convergence)
+    log.info("training ended: %s", record)
+    return history, record

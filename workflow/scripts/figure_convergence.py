@@ -1,0 +1,8 @@
+"""Validation curves of every model, one panel per experiment, coloured by how training ended."""
+from shapeae import convergence, files, jobs, plots
+
+sm = snakemake  # noqa: F821 -- injected by Snakemake
+jobs.start(sm.log[0], threads=sm.threads)
+records = convergence.read(sm.input.table)
+histories = {path: files.csv(path, what="a training history") for path in records["history"]}
+plots.save(plots.convergence_curves(records, histories), sm.output[0], sm.params.dpi)
