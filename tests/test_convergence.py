@@ -158,3 +158,18 @@ def test_saved_record_does_not_reach_the_model_constructor(tmp_path):
     training.save(model, {"architecture": "disk_ae"}, tmp_path / "model.pt", record)
     assert json.loads((tmp_path / "model.json").read_text())["training"]["best_epoch"] == 2
     assert isinstance(training.load(tmp_path / "model.pt"), DiskAE)
+
+
+def test_scorecard_heatmap_hatches_the_encoders_that_did_not_learn():
+    from shapeae import plots, scorecard
+
+    summary = pd.DataFrame({"experiment": "disks", "variant": ["good", "good", "bad", "bad"],
+                            "factor": ["radius", "area"] * 2, "probe": "linear", "metric": "r2",
+                            "mean": [0.9, 0.8, 0.2, 0.1], "std": 0.0, "n_folds": 2})
+    training = {"good": "learned", "bad": "unconverged: fold 0"}
+    figure = plots.scorecard_heatmap(scorecard.best_probe(summary), training)
+    ax = figure.axes[0]
+    hatched = [patch for patch in ax.patches if patch.get_hatch() == "///"]
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert len(hatched) == 1 and hatched[0].get_y() == labels.index("bad\n(unconverged: fold 0)")
+    assert "good" in labels and ax.get_legend() is not None

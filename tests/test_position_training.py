@@ -54,7 +54,9 @@ def test_autoencoder_objective_and_decoder_spec():
     spec = networks.model_spec("encoder", {"bias": True, "leaky_slope": 0.2}, {"objective": "autoencoder"}, 8)
     assert spec["architecture"] == "position_ae"
     decoder = models.build(networks.model_spec("decoder", {"depths": [1, 2, 4], "leaky_slope": 0.2}, {}, 8))
-    history, _ = networks.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
-    assert history["step"].tolist() == [10]
+    history, trivial = networks.train_decoder(decoder, True, steps=10, lr=0.01, batch_size=8, n=8, seed=0)
+    assert history["step"].tolist() == [10] and history["val_loss"].iloc[0] > 0
+    held = signals.triangular_diracs(signals.decoder_positions(1024, 8, True, np.random.default_rng([0, 1])), 8)
+    assert trivial == pytest.approx(float(np.mean((held - held.mean(0)) ** 2)), rel=1e-5)  # the mean signal's MSE
     with pytest.raises(ValueError, match="objective"):
         networks.train_encoder(models.build(spec), "classify", 1, 0.01, 8)

@@ -80,7 +80,7 @@ def test_every_model_records_how_training_ended(smoke_run):
     fields = {"stopped", "epochs_run", "epoch_cap", "best_epoch", "best_val_loss", "improvement", "window", "tolerance",
               "trivial_val_loss", "collapsed", "converged"}
     specs = [p for p in (smoke_run / "results/models").rglob("*.json")]
-    assert len(specs) == 31  # 29 models of rule train and train_position, the loss network, 2 fig. 1 decoders
+    assert len(specs) == 37  # 34 models of rules train and train_position, the loss network, 2 fig. 1 decoders
     for spec in specs:
         assert fields <= json.loads(spec.read_text())["training"].keys(), spec
     table = convergence.read(smoke_run / "results/tables/training.csv")

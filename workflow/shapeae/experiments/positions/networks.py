@@ -18,8 +18,9 @@ from ...models import positions as nets
 log = logging.getLogger(__name__)
 
 
-def _adam_loop(model, steps, lr, batch, cosine=False, log_every=100):
-    """Run `steps` Adam steps of the loss `batch(step)` returns; history of every log_every-th."""
+def _adam_loop(model, steps, lr, batch, validation, cosine=False, log_every=100):
+    """Run `steps` Adam steps of the loss `batch(step)` returns; history of every log_every-th step:
+    that step's training loss and the loss on a fixed validation set, `validation()`."""
     optimiser = optim.Adam(model.parameters(), lr=lr)
     schedule = optim.CosineAnnealing(optimiser, steps) if cosine else None
     rows = []
@@ -31,8 +32,9 @@ def _adam_loop(model, steps, lr, batch, cosine=False, log_every=100):
         if schedule is not None:
             schedule.step()
         if step % log_every == 0 or step == steps:
-            rows.append({"step": step, "loss": loss.item()})
-            log.info("step %d loss %.6g", step, loss.item())
+            with torch.no_grad():
+                rows.append({"step": step, "loss": loss.item(), "val_loss": validation().item()})
+            log.info("step %d loss %.6g val_loss %.6g", step, rows[-1]["loss"], rows[-1]["val_loss"])
     return pd.DataFrame(rows)
 
 
@@ -44,7 +46,8 @@ def constant_mse(targets):
 
 def train_encoder(model, objective, steps, lr, n):
     """objective 'regression' (PositionEncoder -> n - a) or 'autoencoder' (PositionAE -> one-hot);
-    the history and the trivial predictor's loss."""
+    the history and the trivial predictor's loss. The n one-hots are the whole training set, so the
+    full-batch loss is also the loss judged."""
     x = torch.from_numpy(signals.one_hots(n))
     if objective == "regression":
         target = torch.from_numpy(signals.encoder_targets(n))
@@ -52,20 +55,30 @@ def train_encoder(model, objective, steps, lr, n):
         target = x
     else:
         raise ValueError(f"encoder objective must be 'regression' or 'autoencoder', got {objective!r}")
-    return _adam_loop(model, steps, lr, lambda step: torch.mean((model(x) - target) ** 2)), constant_mse(target)
+
+    def loss(step=None):
+        return torch.mean((model(x) - target) ** 2)
+
+    return _adam_loop(model, steps, lr, loss, loss), constant_mse(target)
 
 
-def train_decoder(model, continuous, steps, lr, batch_size, n, seed, trivial_sample=4096):
-    """The history and the trivial predictor's loss (the mean signal, over `trivial_sample` positions)."""
+def train_decoder(model, continuous, steps, lr, batch_size, n, seed, validation_size=1024):
+    """The history and the trivial predictor's loss (the mean signal). A fresh batch of positions
+    every step; the loss judged is on `validation_size` positions drawn once, from the same
+    distribution (continuous, or integers only)."""
     rng = np.random.default_rng(seed)
-    trivial = constant_mse(signals.triangular_diracs(signals.decoder_positions(trivial_sample, n, continuous, rng), n))
+    held = signals.decoder_positions(validation_size, n, continuous, np.random.default_rng([seed, 1]))
+    held_codes, held_signals = torch.from_numpy(signals.position_codes(held, n)), torch.from_numpy(signals.triangular_diracs(held, n))
 
     def batch(step):
         a = signals.decoder_positions(batch_size, n, continuous, rng)
         z = torch.from_numpy(signals.position_codes(a, n))
         return torch.mean((model(z) - torch.from_numpy(signals.triangular_diracs(a, n))) ** 2)
 
-    return _adam_loop(model, steps, lr, batch, cosine=True), trivial
+    def validation():
+        return torch.mean((model(held_codes) - held_signals) ** 2)
+
+    return _adam_loop(model, steps, lr, batch, validation, cosine=True), constant_mse(held_signals)
 
 
 def encoder_of(model):
@@ -125,8 +138,7 @@ def model_spec(part, model, variant, n):
 
 def fit(part, model, variant, n, seed, convergence):
     """Train one position network as its config says; the history of its loss and how training
-    ended (training.ending over logged steps: these networks see every input, or fresh positions
-    every step, so the training loss is the one judged)."""
+    ended (training.ending over the logged steps' validation loss)."""
     from ... import training
 
     if part == "encoder":
@@ -135,6 +147,6 @@ def fit(part, model, variant, n, seed, convergence):
         history, trivial = train_decoder(model, variant["continuous"], variant["steps"], variant["lr"],
                                          variant["batch_size"], n, seed)
     record = training.ending(history, epochs=variant["steps"], patience=None, trivial_val_loss=trivial,
-                             loss="loss", epoch="step", **convergence)
+                             epoch="step", **convergence)
     log.info("training ended: %s", record)
     return history, record
