@@ -61,6 +61,14 @@ def test_a_loss_still_falling_steeply_at_the_cap_is_not_converged():
     assert record["improvement"] == pytest.approx(1 - 0.9**5) and not record["converged"]
 
 
+def test_a_loss_that_vanishes_is_converged_however_fast_it_still_halves():
+    val_loss = list(341 * 0.5 ** np.arange(30))  # halving every epoch, down to 341 / 2^29
+    record = training.ending(_history(val_loss), epochs=30, patience=None, trivial_val_loss=341.0, **CONVERGENCE)
+    assert record["improvement"] > 0.9 and record["converged"]  # below 1e-3 of the trivial predictor's
+    assert not training.ending(_history(val_loss[:8]), epochs=8, patience=None, trivial_val_loss=341.0,
+                               **CONVERGENCE)["converged"]  # 341 / 128 is not negligible
+
+
 def test_a_flat_curve_at_the_cap_is_converged_and_the_collapse_margin_is_five_percent():
     val_loss = [1.0, 0.6, 0.5] + [0.5 * (1 - 1e-4 * i) for i in range(1, 10)]
     record = training.ending(_history(val_loss), epochs=12, patience=None, trivial_val_loss=0.52, **CONVERGENCE)

@@ -103,6 +103,10 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
 # A model whose best validation loss is within this fraction of the trivial predictor's learned
 # nothing the trivial predictor does not know (DESIGN.md: 5 %).
 COLLAPSE_MARGIN = 0.05
+# A model whose best validation loss is below this fraction of the trivial predictor's has reached
+# its target (R^2 > 0.999 for an MSE): a loss that vanishes, like the position encoder's exact
+# regression, keeps halving, so its relative fall says nothing about convergence any more.
+NEGLIGIBLE_LOSS = 1e-3
 
 
 class Trivial(torch.nn.Module):
@@ -172,7 +176,8 @@ def ending(history, *, epochs, patience, trivial_val_loss, window, tolerance, lo
     improvement: the relative fall of the best validation loss over the last `window` epochs
         (at most all but the first), 1 - best / (best before them);
     collapsed: the best validation loss is within COLLAPSE_MARGIN of the trivial predictor's;
-    converged: stopped early, or improvement < tolerance.
+    converged: stopped early, or improvement < tolerance, or the best validation loss is negligible
+        (below NEGLIGIBLE_LOSS times the trivial predictor's).
     """
     values = history[loss].to_numpy(dtype=float)
     best_row = int(np.argmin(values))
@@ -185,7 +190,8 @@ def ending(history, *, epochs, patience, trivial_val_loss, window, tolerance, lo
             "epoch_cap": int(epochs), "best_epoch": best_epoch, "best_val_loss": best, "window": int(window),
             "improvement": improvement, "tolerance": float(tolerance), "trivial_val_loss": float(trivial_val_loss),
             "collapsed": bool(best >= (1 - COLLAPSE_MARGIN) * trivial_val_loss),
-            "converged": bool(stopped_early or (improvement is not None and improvement < tolerance))}
+            "converged": bool(stopped_early or (improvement is not None and improvement < tolerance)
+                              or best <= NEGLIGIBLE_LOSS * trivial_val_loss)}
 
 
 def fit_and_record(model, train, val, *, convergence, **fit_arguments):
