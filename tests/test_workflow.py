@@ -190,6 +190,7 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
 
 
 def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
+    from shapeae import claims
     from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
     table = pd.read_csv(smoke_run / "results/claims.csv")
@@ -201,7 +202,7 @@ def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
     assert table.set_index("id").loc["crop-colour", "n"] == 2  # two seeds of triplet_crop, fold 0
     assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
     assert table.set_index("id").loc["denoise-55", "n"] == 4  # default and best, two folds each
-    assert set(table["holds"]) <= {"yes", "no", "inconclusive", "not measured"}
+    assert set(table["holds"]) <= set(claims.VERDICTS)
     inconclusive = table[table["holds"] == "inconclusive"]
     assert len(inconclusive) and inconclusive["note"].str.contains("did not learn: .* fold \\d+ (unconverged|collapsed)").all()
     measured = table.set_index("id")

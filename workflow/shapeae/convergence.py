@@ -73,7 +73,7 @@ def read(path):
 
 def reason(model):
     """Why a model (a table row) does not count: e.g. "default fold 0 unconverged (best val loss fell
-    12 % over its last 10 epochs, epoch cap 120)"."""
+    12% over its last 10 epochs, stopped at the cap of 120)"."""
     where = model.variant if model.fold < 0 else f"{model.variant} fold {model.fold}"
     if model.status == COLLAPSED:
         return (f"{where} collapsed (best val loss {model.best_val_loss:.4g}, trivial predictor "

@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from .claims import VERDICTS  # noqa: E402
+
 sns.set_theme(context="paper", style="whitegrid", palette="colorblind")
 
 
@@ -78,7 +80,7 @@ def save(fig, path, dpi):
     plt.close(fig)
 
 
-VERDICT_COLOURS = {"yes": SEEN, "no": UNSEEN, "inconclusive": "#e6a117", "not measured": "0.6"}
+VERDICT_COLOURS = dict(zip(VERDICTS, [SEEN, UNSEEN, "#e6a117", "0.6"]))  # yes, no, inconclusive, not measured
 STATUS_COLOURS = {"learned": "#4575b4", "unconverged": VERDICT_COLOURS["inconclusive"], "collapsed": UNSEEN}
 
 
@@ -107,7 +109,7 @@ def claims_table(claims):
         grid[row, 6].set_facecolor(VERDICT_COLOURS[claim.holds])
         grid[row, 6].get_text().set_color("white")
     counts = claims["holds"].value_counts()
-    ax.set_title("  ".join(f"{verdict}: {counts.get(verdict, 0)}" for verdict in VERDICT_COLOURS), fontsize=9)
+    ax.set_title("  ".join(f"{verdict}: {counts.get(verdict, 0)}" for verdict in VERDICTS), fontsize=9)
     if wrapped:
         fig.text(0.01, notes_height / fig.get_figheight(), "inconclusive: a model the claim rests on did not learn\n"
                  + "\n".join(wrapped), va="top", fontsize=6.5, family="monospace")
