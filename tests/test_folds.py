@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 
 from shapeae import folds
@@ -34,3 +35,30 @@ def test_grouped_folds_keep_every_item_of_a_group_together():
     assert counts.sum() == 23 and counts.max() - counts.min() <= 1
     train, val, test = folds.split(table, 2)
     assert not set(groups[test]) & set(groups[train]) and not set(groups[val]) & set(groups[train])
+
+
+def test_stratified_folds_deal_every_stratum_evenly_and_keep_groups_whole():
+    # 60 labelled drawings (12 classes x 5, 100 images each) and 1100 unlabelled drawings (one image)
+    labelled_groups = np.repeat(np.arange(60), 100)
+    groups = np.r_[labelled_groups, np.arange(60, 1160)]
+    classes = np.r_[np.repeat(np.arange(12), 500), np.arange(1100) % 12]
+    labelled = (groups < 60).astype(int)
+    table = folds.assign_groups(groups, 5, seed=4, strata=np.c_[labelled, classes])
+    assert (table.groupby(groups)["fold"].nunique() == 1).all()
+    drawing_fold = table.groupby(groups)["fold"].first()
+    drawing_labelled, drawing_class = labelled[np.unique(groups, return_index=True)[1]], classes[np.unique(groups, return_index=True)[1]]
+    per_fold = pd.crosstab(drawing_fold.to_numpy(), drawing_labelled)
+    assert per_fold[1].eq(12).all()  # 12 labelled drawings in every fold
+    assert per_fold[0].max() - per_fold[0].min() <= 1
+    counts = pd.crosstab([drawing_labelled, drawing_class], drawing_fold.to_numpy())
+    assert (counts.max(axis=1) - counts.min(axis=1)).max() <= 1  # each class dealt evenly, labelled or not
+    assert (counts.loc[1] == 1).all().all()  # one labelled drawing of each class per fold
+    assert table.equals(folds.assign_groups(groups, 5, seed=4, strata=np.c_[labelled, classes]))
+    # without strata: the same deal as before strata existed
+    assert folds.assign_groups(groups, 5, seed=4).equals(
+        folds.assign_groups(groups, 5, seed=4, strata=np.zeros(len(groups))))
+
+
+def test_a_group_split_across_strata_is_refused():
+    with pytest.raises(ValueError, match="share its group's stratum"):
+        folds.assign_groups([0, 0, 1, 1, 2, 2], 3, seed=0, strata=[0, 1, 0, 0, 1, 1])

@@ -68,3 +68,17 @@ def test_sketch_data_takes_targets_masks_and_classes_from_the_factor_table():
 def test_unknown_objective_is_refused():
     with pytest.raises(ValueError, match="unknown objective kind"):
         objectives.build({"kind": "adversarial"})
+
+
+def test_sketch_validation_metrics_by_hand_and_what_it_monitors():
+    model, batch = model_and_batch()
+    z = model.encode(batch["x"])
+    sse = ((z[:, :4] - batch["target"]) ** 2).sum(1)
+    labelled = batch["labelled"].bool()
+    hits = (model.classify(z).argmax(1) == batch["class"])[~labelled]
+    objective = objectives.Sketch(mapping=0.5, classification=1.0)
+    metrics = objective.validation_metrics(model, batch, batch_size=4)  # two batches, summed across
+    assert metrics["val_mapping_loss"] == pytest.approx(sse[labelled].mean().item(), rel=1e-5)  # his val_mapping_loss
+    assert metrics["val_accuracy"] == pytest.approx(hits.float().mean().item())
+    assert objective.monitor == "val_mapping_loss"
+    assert objectives.Sketch().monitor == "val_loss" and objectives.Sketch().validation_metrics(model, batch, 4) == {}

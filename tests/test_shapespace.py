@@ -44,9 +44,11 @@ def test_roles_come_from_the_objectives():
 def test_claims_on_a_hand_made_table():
     scores = score_table({
         ("best", "linear", "space", "r2"): [-0.1, 0.0], ("best", "lasso", "space", "r2"): [0.2, 0.3],
+        ("best", "lasso", "space", "val_r2"): [0.2, 0.2], ("default", "lasso", "space", "val_r2"): [0.1, 0.1],
+        ("best", "linear", "space", "n_train"): [3600, 3600], ("best", "linear", "space", "n_features"): [512, 512],
         ("default", "linear", "space", "r2"): [0.0, 0.0], ("default", "lasso", "space", "r2"): [0.1, 0.1],
-        ("best_map1", "head", "space", "r2"): [0.4, 0.5],
-        ("classifier", "lasso", "space", "r2"): [0.1, 0.2],
+        ("best_map1", "head", "space", "r2"): [0.4, 0.5], ("best_map1", "head", "space", "val_r2"): [0.4, 0.4],
+        ("classifier", "lasso", "space", "r2"): [0.1, 0.2], ("classifier", "lasso", "space", "val_r2"): [0.1, 0.1],
         ("best", "reconstruction", "image", "bce"): [0.08, 0.09],
         ("default", "reconstruction", "image", "bce"): [0.13, 0.12],
         ("best", "lasso", "size", "r2"): [0.9, 0.8], ("best", "lasso", "position", "r2"): [0.7, 0.6],
@@ -56,6 +58,7 @@ def test_claims_on_a_hand_made_table():
     assert list(rows) == shapespace.CLAIM_IDS
     assert rows["lasso-beats-linear"]["value"] == pytest.approx(0.3) and rows["lasso-beats-linear"]["holds"] == "yes"
     assert rows["lasso-beats-linear"]["source_value"] == pytest.approx(0.349)
+    assert rows["lasso-beats-linear"]["ill_posed"] == ""  # 3600 labelled codes for 512 dimensions
     # best multi-task (0.45) against the best lasso among AEs ("best", 0.25)
     assert rows["multitask-beats-transfer"]["value"] == pytest.approx(0.2)
     assert rows["multitask-beats-transfer"]["variants"] == "best_map1;best"
@@ -72,6 +75,45 @@ def test_claims_fail_when_the_numbers_do_not_hold_and_say_so_when_unmeasured():
     assert rows["lasso-beats-linear"]["holds"] == "no"
     assert rows["best-beats-default"]["holds"] == "not measured"
     assert rows["denoise-10"]["holds"] == "no" and rows["denoise-55"]["holds"] == "no"
+
+
+VALIDATION_VARIANTS = {
+    **VARIANTS,
+    "default_map2": {"objective": {"kind": "sketch", "reconstruction": 1.0, "mapping": 2.0}},
+}
+
+
+def test_every_variant_a_claim_compares_is_chosen_on_validation_never_on_test():
+    # on the test fold "best" and best_map1 win; on validation "default" and default_map2 do
+    scores = score_table({
+        ("best", "lasso", "space", "r2"): [0.5, 0.5], ("best", "lasso", "space", "val_r2"): [0.1, 0.1],
+        ("default", "lasso", "space", "r2"): [0.2, 0.2], ("default", "lasso", "space", "val_r2"): [0.3, 0.3],
+        ("best_map1", "head", "space", "r2"): [0.9, 0.9], ("best_map1", "head", "space", "val_r2"): [0.2, 0.2],
+        ("default_map2", "head", "space", "r2"): [0.4, 0.4], ("default_map2", "head", "space", "val_r2"): [0.5, 0.5],
+        ("classifier", "lasso", "space", "r2"): [0.3, 0.3], ("classifier", "lasso", "space", "val_r2"): [0.3, 0.3],
+        ("default", "lasso", "size", "r2"): [0.8, 0.8], ("default", "lasso", "position", "r2"): [0.6, 0.6],
+        ("classifier", "lasso", "size", "r2"): [0.2, 0.2], ("classifier", "lasso", "position", "r2"): [0.2, 0.2],
+    })
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.1, 2.5), VALIDATION_VARIANTS)}
+    assert rows["multitask-beats-transfer"]["variants"] == "default_map2;default"
+    assert rows["multitask-beats-transfer"]["value"] == pytest.approx(0.2)  # test R2 0.4 - 0.2 of the chosen pair
+    assert rows["classifier-beats-ae"]["variants"] == "classifier;default"
+    assert rows["classifier-beats-ae"]["value"] == pytest.approx(0.1)
+    assert rows["ae-entangles"]["value"] == pytest.approx(0.5)
+    # a table without validation scores chooses nothing, whatever its test scores
+    test_only = scores[scores["metric"] != "val_r2"]
+    rows = {r["id"]: r for r in shapespace.claims(test_only, noise_table(1.1, 2.5), VALIDATION_VARIANTS)}
+    assert rows["multitask-beats-transfer"]["holds"] == "not measured"
+
+
+def test_an_underdetermined_linear_probe_makes_lasso_beats_linear_ill_posed():
+    scores = score_table({("best", "linear", "space", "r2"): [-7.0, -9.0], ("best", "lasso", "space", "r2"): [0.2, 0.3],
+                          ("best", "linear", "space", "n_train"): [600, 480],
+                          ("best", "linear", "space", "n_features"): [512, 512]})
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.1, 2.5), VARIANTS)}
+    assert rows["lasso-beats-linear"]["holds"] == "yes"  # by value; claims.judge makes it inconclusive
+    assert rows["lasso-beats-linear"]["ill_posed"] == ("the linear probe is underdetermined (n <= d): 480 labelled "
+                                                       "training codes for 512 code dimensions on fold 1")
 
 
 def test_bce_by_hand():
@@ -94,8 +136,10 @@ def fake_run(n_train=80, n_test=40, d=12, seed=0):
     codes[:, 4] = factors["size"] * 10
     order = rng.permutation(n)
     test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
-    features = {"index": test, "codes": codes[test], "train_index": train, "train_codes": codes[train]}
     fold_of = np.where(np.isin(np.arange(n), test), 0, 1 + np.arange(n) % 4)
+    val = train[fold_of[train] == 4]
+    features = {"index": test, "codes": codes[test], "train_index": train, "train_codes": codes[train],
+                "val_index": val, "val_codes": codes[val]}
     return features, factors, fold_of
 
 
@@ -108,6 +152,26 @@ def test_transfer_and_nuisance_scores_read_out_what_the_codes_hold():
     assert get["zero", "space", "r2"] < 0.1 and get["mean", "space", "r2"] < 0.1
     assert get["linear", "size", "r2"] > 0.99 and get["lasso", "position", "r2"] < 0.3
     assert ("reconstruction", "image", "bce") not in get.index
+    # validation rows: fitted without the validation fold, scored on it
+    assert get["lasso", "space", "val_r2"] > 0.9 and get["head", "space", "val_r2"] > 0.95
+    labelled = factors["labelled"].to_numpy()
+    assert get["linear", "space", "n_train"] == labelled[features["train_index"]].sum()
+    assert get["linear", "space", "n_features"] == 12
+    assert ("classifier", "class", "accuracy") not in get.index
+
+
+def test_classifier_accuracy_on_the_held_out_unlabelled_drawings_beside_the_majority():
+    features, factors, fold_of = fake_run()
+    factors["class"] = np.arange(len(factors)) % 3
+    factors.loc[factors.index % 5 == 0, "class"] = 0  # class 0 the most frequent
+    truth = factors["class"].to_numpy()[features["index"]]
+    predicted = truth.copy()
+    predicted[::4] = (predicted[::4] + 1) % 3  # every fourth held-out item wrong
+    features["predicted_class"] = predicted
+    table = shapespace.classifier_scores(features, factors).set_index("probe")["value"]
+    unlabelled = factors["labelled"].to_numpy()[features["index"]] == 0
+    assert table["classifier"] == pytest.approx(np.mean((predicted == truth)[unlabelled]))
+    assert table["majority"] == pytest.approx(np.mean(truth[unlabelled] == 0))
 
 
 def test_noise_study_measures_bce_against_the_clean_images():

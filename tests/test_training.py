@@ -81,3 +81,46 @@ def test_learning_rate_schedules():
     assert cosine[0] == 1e-3 and cosine[5] == pytest.approx(0.5e-3) and cosine[-1] == pytest.approx(0, abs=1e-12)
     with pytest.raises(ValueError, match="schedule"):
         rates("linear")
+
+
+class ScriptedMappingObjective:
+    """Reconstruction MSE in training; its validation mapping loss is read from a script, and the
+    weights at every validation are kept, so a test can tell which epoch fit restored."""
+
+    monitor = "val_mapping_loss"
+
+    def __init__(self, mapping_losses):
+        self.mapping_losses, self.snapshots = list(mapping_losses), []
+
+    def prepare(self, train, seed):
+        pass
+
+    def training_loss(self, model, batch, generator=None):
+        return training.mse_loss(model, batch["x"])
+
+    def validation_loss(self, model, batch):
+        return training.mse_loss(model, batch["x"])
+
+    def validation_metrics(self, model, val, batch_size):
+        self.snapshots.append({k: v.clone() for k, v in model.state_dict().items()})
+        return {"val_mapping_loss": self.mapping_losses[len(self.snapshots) - 1]}
+
+
+@pytest.mark.parametrize("patience, epochs_run", [(None, 5), (2, 4)])
+def test_a_multitask_checkpoint_is_the_epoch_of_the_lowest_validation_mapping_loss(patience, epochs_run):
+    torch.set_num_threads(1)
+    seeding.seed_everything(0)
+    model = models.build(SPEC)
+    train, val = _data()
+    objective = ScriptedMappingObjective([0.5, 0.3, 0.4, 0.35, 0.6])  # best at epoch 2, whatever val_loss does
+    history = training.fit(model, train, val, epochs=5, batch_size=10, lr=1e-3, seed=0, device="cpu",
+                           objective=objective, patience=patience)
+    assert list(history.columns) == ["epoch", "loss", "val_loss", "val_mapping_loss", "seconds"]
+    assert len(history) == epochs_run  # patience 2: epochs 3 and 4 bring nothing better than epoch 2
+    assert history["val_loss"].idxmin() != 1  # the total validation loss alone would pick another epoch
+    for name, value in model.state_dict().items():
+        assert torch.equal(value, objective.snapshots[1][name]), name
+    record = training.ending(history, epochs=5, patience=patience, trivial_val_loss=1.0, window=2, tolerance=0.02,
+                             loss=training.monitored(objective))
+    assert record["monitor"] == "val_mapping_loss" and record["best_epoch"] == 2
+    assert record["best_val_loss"] == 0.3 and not record["collapsed"]

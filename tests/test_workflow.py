@@ -33,7 +33,7 @@ def test_smoke_dag_builds_every_figure_in_the_manifest(smoke_run):
                  "results/figures/positions/decoder.png"}
     expected |= {f"results/figures/shapespace/{name}.png" for name in
                  ["scores", "mapping", "nuisance", "reconstructions", "noise_bce", "noise_patterns", "noise_levels",
-                  "default/training_curves", "best/training_curves"]}
+                  "classifier_accuracy", "default/training_curves", "best/training_curves"]}
     expected |= {f"results/figures/colours/{name}.png" for name in
                  ["reconstructions", "embedding", "neighbours", "knn_accuracy", "training_curves"]}
     expected |= {f"results/figures/perceptual/{name}.png" for name in ["table1", "reconstructions", "training_curves"]}
@@ -103,7 +103,8 @@ def test_figure_setting_reruns_only_figures(smoke_run, tmp_path):
                          "figure_disk_code_vs_size", "figure_disk_profiles", "figure_disk_decoder_theory",
                          "figure_disk_regularisation", "figure_disk_lambda_sweep", "figure_scores",
                          "figure_position_filters", "figure_position_decoder", "figure_shapespace_scores",
-                         "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_colours_reconstructions",
+                         "figure_shapespace_reconstructions", "figure_shapespace_noise",
+                         "figure_shapespace_classifier_accuracy", "figure_colours_reconstructions",
                          "figure_colours_embedding", "figure_colours_scores", "perceptual_table",
                          "figure_perceptual_reconstructions", "figure_perceptual_training_curves",
                          "figure_scorecard_probes", "figure_scorecard_disentanglement", "figure_convergence",
@@ -154,7 +155,8 @@ def test_score_setting_reruns_no_training(smoke_run, tmp_path):
 def test_probe_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.shapespace.probes.betas", [0.1, 1.0]))
     assert jobs == {"score_shapespace": 10, "aggregate_scores": 1, "figure_scores": 1, "figure_shapespace_scores": 1,
-                    "claims": 1, "report_front_page": 1, "figure_manifest": 1, "all": 1}
+                    "figure_shapespace_classifier_accuracy": 1, "claims": 1, "report_front_page": 1,
+                    "figure_manifest": 1, "all": 1}
 
 
 def test_shapespace_variant_setting_reruns_only_that_variant(smoke_run, tmp_path):
@@ -179,7 +181,7 @@ def test_blur_reruns_dataset_and_everything_downstream(smoke_run, tmp_path):
                       "figure_position_decoder"}
     other_experiments = {"shapespace_noise", "aggregate_shapespace_noise", "score_shapespace",
                          "figure_shapespace_reconstructions", "figure_shapespace_noise", "figure_shapespace_scores",
-                         "score_colours", "figure_colours_reconstructions", "figure_colours_embedding",
+                         "figure_shapespace_classifier_accuracy", "score_colours", "figure_colours_reconstructions", "figure_colours_embedding",
                          "figure_colours_scores", "perceptual_loss_network", "perceptual_refit_decoder",
                          "score_perceptual", "perceptual_table", "figure_perceptual_reconstructions",
                          "figure_perceptual_training_curves"}
@@ -217,8 +219,18 @@ def test_shapespace_tables(smoke_run):
     images, factors = datasets.load(smoke_run / "results/datasets/shapespace.npz")
     folds = pd.read_csv(smoke_run / "results/folds/shapespace.csv")
     assert (folds.groupby(factors["drawing"])["fold"].nunique() == 1).all()  # a drawing stays in one fold
+    drawings = factors.assign(fold=folds["fold"]).groupby("drawing").first()
+    per_fold = pd.crosstab([drawings["labelled"], drawings["class"]], drawings["fold"])
+    assert (per_fold.max(axis=1) - per_fold.min(axis=1)).max() <= 1  # stratified by labelled and class
     kinds = datasets.factor_kinds(smoke_run / "results/datasets/shapespace.npz")
-    assert kinds["class"] == "categorical" and kinds["size"] == "continuous"
+    assert kinds["class"] == "categorical" and kinds["size"] == "continuous" and kinds["probe_only"] == "categorical"
+    metadata = datasets.metadata(smoke_run / "results/datasets/shapespace.npz")
+    assert metadata["mean_squared_distance_to_centroid"] == pytest.approx(1.0)
+    assert 0 < metadata["between_class_share"] < 1
+    # probe-only images are never trained on: fold 0 trains on the trained-on images of folds 1 (3 folds)
+    trained_on = (factors["probe_only"] == 0) & (folds["fold"] == 1)
+    log = (smoke_run / "results/logs/train/shapespace/best/fold0.log").read_text()
+    assert f"{trained_on.sum()} training, " in log
     scores = pd.read_csv(smoke_run / "results/tables/shapespace/scores.csv")
     assert set(scores["variant"]) == {"default", "best", "grid_b16", "best_map1", "classifier", "classifier_map1"}
     assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
@@ -227,6 +239,14 @@ def test_shapespace_tables(smoke_run):
             ("lasso", "size"), ("lasso", "position"), ("reconstruction", "image")} <= probes
     assert scores["value"].notna().all()
     assert not ((scores["variant"] == "classifier") & (scores["probe"] == "reconstruction")).any()
+    metrics = set(zip(scores["probe"], scores["metric"]))
+    assert {("lasso", "val_r2"), ("head", "val_r2"), ("linear", "n_train"), ("classifier", "accuracy"),
+            ("majority", "accuracy")} <= metrics
+    accuracy = scores[scores["probe"] == "classifier"]
+    assert set(accuracy["variant"]) == {"classifier", "classifier_map1"} and accuracy["value"].between(0, 1).all()
+    history = pd.read_csv(smoke_run / "results/models/shapespace/best_map1/fold0/history.csv")
+    assert {"val_mapping_loss"} <= set(history.columns)
+    assert "val_accuracy" in pd.read_csv(smoke_run / "results/models/shapespace/classifier/fold0/history.csv")
     noise = pd.read_csv(smoke_run / "results/tables/shapespace/noise.csv")
     assert set(noise["noise"]) == {0.0, 0.1, 0.55} and set(noise["variant"]) == {"default", "best"}
 

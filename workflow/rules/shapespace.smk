@@ -100,6 +100,29 @@ rule figure_shapespace_scores:
         "../scripts/figure_shapespace_scores.py"
 
 
+rule figure_shapespace_classifier_accuracy:
+    input:
+        histories=shapespace_classifier_histories,
+        scores="results/tables/shapespace/scores.csv",
+    output:
+        report(
+            "results/figures/shapespace/classifier_accuracy.png",
+            caption="../report/shapespace_classifier_accuracy.rst",
+            category="shapespace",
+            subcategory="mapping",
+        ),
+    log:
+        "results/logs/figures/shapespace/classifier_accuracy.log",
+    benchmark:
+        "results/benchmarks/figures/shapespace/classifier_accuracy.tsv"
+    params:
+        dpi=config["figures"]["dpi"],
+    conda:
+        "../../envs/shapeae.yaml"
+    script:
+        "../scripts/figure_shapespace_classifier_accuracy.py"
+
+
 rule figure_shapespace_reconstructions:
     input:
         data="results/datasets/shapespace.npz",

@@ -28,8 +28,23 @@ def shapespace_reconstruction_features(wildcards):
     ]
 
 
+def shapespace_classifiers():
+    """The variants that classify (objective.classification > 0)."""
+    variants = config["experiments"]["shapespace"]["variants"]
+    return [name for name, spec in variants.items() if spec.get("objective", {}).get("classification", 0) > 0]
+
+
+def shapespace_classifier_histories(wildcards):
+    return [
+        f"results/models/shapespace/{variant}/fold{fold}/history.csv"
+        for variant in shapespace_classifiers()
+        for fold in folds("shapespace", variant)
+    ]
+
+
 def shapespace_figures():
     names = ["scores", "mapping", "nuisance", "reconstructions", "noise_bce", "noise_patterns", "noise_levels"]
+    names += ["classifier_accuracy"] if shapespace_classifiers() else []
     curves = [f"{variant}/training_curves" for variant in shapespace_noise_variants()]
     return [f"results/figures/shapespace/{name}.png" for name in names + curves]
 

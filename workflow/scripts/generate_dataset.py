@@ -3,6 +3,6 @@ from shapeae import datasets, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads)
-images, factors, kinds = datasets.generate(sm.params.generator, sm.params.dataset, sm.params.seed)
-datasets.save(sm.output[0], images, factors, kinds)
-log.info("%d images %s, factors %s", len(images), images.shape[1:], list(factors.columns))
+images, factors, kinds, metadata = datasets.generate(sm.params.generator, sm.params.dataset, sm.params.seed)
+datasets.save(sm.output[0], images, factors, kinds, metadata)
+log.info("%d images %s, factors %s, metadata %s", len(images), images.shape[1:], list(factors.columns), metadata)

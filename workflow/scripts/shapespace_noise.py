@@ -9,6 +9,7 @@ sm = snakemake  # noqa: F821 -- injected by Snakemake
 log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
 images, factors = datasets.load(sm.input.data)
 _, _, test = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
+test = test[datasets.trained_on(factors)[test]]  # the images of the kind it trained on, not the probes' extras
 model = training.load(sm.input.model)
 x = datasets.as_float(images[test])
 levels, patterns = sm.params.noise["levels"], sm.params.noise["patterns"]

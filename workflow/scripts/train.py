@@ -8,7 +8,8 @@ device, gpu_lock = devices.select_device(sm.params.device)
 log.info("device %s, %d threads", device, sm.threads)
 images, factors = datasets.load(sm.input.data)
 train, val, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
-seen = datasets.outside(factors, sm.params.train_exclude)  # held-out test fold keeps every image
+# held-out test fold keeps every image; probe-only images are never trained or validated on
+seen = datasets.outside(factors, sm.params.train_exclude) & datasets.trained_on(factors)
 train, val = train[seen[train]], val[seen[val]]
 log.info("%d training, %d validation images (excluded: %s)", len(train), len(val), sm.params.train_exclude)
 loss_network = training.load(sm.input.loss_network) if "loss_network" in sm.input.keys() else None

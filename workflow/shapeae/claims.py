@@ -7,8 +7,10 @@ repeat), and reported as mean and standard deviation over them. A finding whose 
 the run is reported as not measured, never as holding.
 
 Verdicts (`holds`): "yes" or "no" only when every model the row rests on learned (every fold of
-every variant it names, from the training table, convergence.py); "inconclusive" when one of them
-collapsed or did not converge, the `note` naming them and why; "not measured".
+every variant it names, from the training table, convergence.py) and the measure is well-posed;
+"inconclusive" when one of them collapsed or did not converge, or when the experiment marks the
+row's measure ill-posed (`ill_posed`: why, e.g. an underdetermined probe), the `note` saying which
+and why; "not measured".
 """
 import numpy as np
 import pandas as pd
@@ -52,14 +54,19 @@ def judge(rows, records, experiment):
     for result in rows:
         models = convergence.models_of(records, experiment, [name for name in result["variants"].split(";") if name])
         failed = convergence.failures(models)
+        ill_posed = result.pop("ill_posed", "")
         if result["holds"] == "not measured":
             result["note"] = ""
-        elif models.empty:
+            continue
+        if models.empty:
             raise ValueError(f"claim {result['id']}: no training record of its variants {result['variants']!r} "
                              f"in experiment {experiment}")
-        elif len(failed):
-            result["note"] = (f"the value alone says {result['holds']}, but it rests on models that did not learn: "
-                              + "; ".join(convergence.reason(model) for model in failed.itertuples()))
+        problems = [ill_posed] if ill_posed else []
+        if len(failed):
+            problems.append("it rests on models that did not learn: "
+                            + "; ".join(convergence.reason(model) for model in failed.itertuples()))
+        if problems:
+            result["note"] = f"the value alone says {result['holds']}, but " + "; and ".join(problems)
             result["holds"] = "inconclusive"
         else:
             result["note"] = f"rests on {len(models)} models, all learned"

@@ -134,7 +134,11 @@ def _check_positions(experiment, base):
 
 def _check_shapespace(experiment, base):
     _check_folds_and_groups(experiment, base)
-    size = experiment["dataset"]["image_size"]
+    dataset = experiment["dataset"]
+    if dataset["n_base"] * dataset["n_classes"] < experiment["n_folds"]:
+        _fail(f"{base}.dataset.n_base", f"{dataset['n_base']} x {dataset['n_classes']} classes = "
+              f"{dataset['n_base'] * dataset['n_classes']} labelled base shapes cannot fill {experiment['n_folds']} folds")
+    size = dataset["image_size"]
     for variant, spec in experiment["variants"].items():
         model, objective = spec["model"], spec["objective"]
         key = f"{base}.variants.{variant}"

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import files
 
-COLUMNS = ["experiment", "variant", "fold", "status", "stopped", "epochs_run", "epoch_cap", "best_epoch",
+COLUMNS = ["experiment", "variant", "fold", "status", "monitor", "stopped", "epochs_run", "epoch_cap", "best_epoch",
            "best_val_loss", "trivial_val_loss", "improvement", "window", "tolerance", "collapsed", "converged",
            "history"]
 LEARNED, UNCONVERGED, COLLAPSED = "learned", "unconverged", "collapsed"
@@ -57,7 +57,7 @@ def record_row(spec_path):
         raise files.InputFileError(f"{spec_path}: no record of how training ended (\"training\" with collapsed and "
                                    "converged); it was written before ShapeAE recorded it: delete the model to retrain")
     experiment, variant, fold, history = identify(spec_path)
-    return {**record, "experiment": experiment, "variant": variant, "fold": fold, "status": status(record),
+    return {"monitor": "val_loss", **record, "experiment": experiment, "variant": variant, "fold": fold, "status": status(record),
             "history": history}
 
 
@@ -75,12 +75,13 @@ def reason(model):
     """Why a model (a table row) does not count: e.g. "default fold 0 unconverged (best val loss fell
     12% over its last 10 epochs, stopped at the cap of 120)"."""
     where = model.variant if model.fold < 0 else f"{model.variant} fold {model.fold}"
+    loss = str(getattr(model, "monitor", "val_loss")).replace("_", " ")
     if model.status == COLLAPSED:
-        return (f"{where} collapsed (best val loss {model.best_val_loss:.4g}, trivial predictor "
+        return (f"{where} collapsed (best {loss} {model.best_val_loss:.4g}, trivial predictor "
                 f"{model.trivial_val_loss:.4g})")
     if pd.isna(model.improvement):
         return f"{where} unconverged (one epoch: nothing to judge)"
-    return (f"{where} unconverged (best val loss fell {model.improvement:.0%} over its last {model.window} "
+    return (f"{where} unconverged (best {loss} fell {model.improvement:.0%} over its last {model.window} "
             f"epochs, stopped at the cap of {model.epoch_cap})")
 
 

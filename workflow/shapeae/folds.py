@@ -15,14 +15,30 @@ def assign(n_items, n_folds, seed):
     return pd.DataFrame({"index": np.arange(n_items), "fold": fold})
 
 
-def assign_groups(groups, n_folds, seed):
-    """Fold of every item such that all items of a group share one: a seeded permutation of the
-    distinct groups dealt round-robin (group counts per fold differ by <= 1)."""
+def assign_groups(groups, n_folds, seed, strata=None):
+    """Fold of every item such that all items of a group share one: the distinct groups, in a
+    seeded random order within each stratum and stratum after stratum, dealt round-robin. Group
+    counts per fold differ by <= 1, and so do the counts of each stratum's groups.
+
+    strata: per item, the stratum of its group (e.g. (labelled, class) of a drawing; constant within
+    a group); default one stratum."""
     groups = np.asarray(groups)
-    distinct, inverse = np.unique(groups, return_inverse=True)
+    distinct, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
     if len(distinct) < n_folds:
         raise ValueError(f"cannot split {len(distinct)} groups into {n_folds} folds")
-    group_fold = assign(len(distinct), n_folds, seed)["fold"].to_numpy()
+    if strata is None:
+        group_stratum = np.zeros(len(distinct), dtype=np.int64)
+    else:
+        strata = np.asarray(strata).reshape(len(groups), -1)
+        _, item_stratum = np.unique(strata, axis=0, return_inverse=True)
+        item_stratum = item_stratum.ravel()
+        group_stratum = item_stratum[first]
+        if (group_stratum[inverse] != item_stratum).any():
+            raise ValueError("every item of a group must share its group's stratum")
+    shuffled = np.random.default_rng(seed).permutation(len(distinct))
+    order = shuffled[np.argsort(group_stratum[shuffled], kind="stable")]  # stratum by stratum, random within
+    group_fold = np.empty(len(distinct), dtype=np.int64)
+    group_fold[order] = np.arange(len(distinct)) % n_folds
     return pd.DataFrame({"index": np.arange(len(groups)), "fold": group_fold[inverse]})
 
 

@@ -8,7 +8,10 @@
     + mapping * mean over the batch of labelled * sum_d (head_d - target_d)^2  (first 4 units)
     + classification * mean over the batch of unlabelled * cross-entropy(class)
     + encoder_weight_decay * sum of the encoder's squared kernels (Keras l2, biases excluded)
-  Validation: the same terms on clean inputs, without the weight decay.
+  Validation: the same terms on clean inputs, without the weight decay; and, per epoch, the
+  mapping loss alone (mean over the labelled items of the sum of squared errors: his
+  `val_mapping_loss`, which picks the epoch of a multi-task model) and the classification
+  accuracy on the unlabelled items (what a classifier learns to classify).
 - `contrastive`: the OSU report's encoders (4.3.2): positives x+ = T(x) (augment.crop or
   augment.recolour), negatives from the same batch, on L2-normalised embeddings f:
       triplet: mean of max(|f(x) - f(x+)| - |f(x) - f(x-)| + margin, 0), x- = another batch item
@@ -79,6 +82,35 @@ class Sketch:
 
     def validation_loss(self, model, batch):
         return self.terms(model, batch, batch["x"])
+
+    @property
+    def monitor(self):
+        """The validation column that picks the best epoch and stops training: his code monitors
+        `val_mapping_loss` when mapping is on, else `val_loss`."""
+        return "val_mapping_loss" if self.mapping else "val_loss"
+
+    @torch.no_grad()
+    def validation_metrics(self, model, val, batch_size):
+        """{val_mapping_loss, val_accuracy} of the terms that are on, over the items of `val` (a dict
+        of tensors): the mapping loss over the labelled items, the accuracy over the unlabelled ones."""
+        model.eval()
+        sums = {"sse": 0.0, "labelled": 0.0, "correct": 0.0, "unlabelled": 0.0}
+        for i in range(0, len(val["x"]), batch_size):
+            batch = {k: v[i : i + batch_size] for k, v in val.items()}
+            z = model.encode(batch["x"])
+            if self.mapping:
+                sums["sse"] += ((model.mapping(z) - batch["target"]).pow(2).sum(1) * batch["labelled"]).sum().item()
+                sums["labelled"] += batch["labelled"].sum().item()
+            if self.classification:
+                hit = (model.classify(z).argmax(1) == batch["class"]).float()
+                sums["correct"] += (hit * (1 - batch["labelled"])).sum().item()
+                sums["unlabelled"] += (1 - batch["labelled"]).sum().item()
+        metrics = {}
+        if self.mapping:
+            metrics["val_mapping_loss"] = sums["sse"] / max(sums["labelled"], 1)
+        if self.classification:
+            metrics["val_accuracy"] = sums["correct"] / max(sums["unlabelled"], 1)
+        return metrics
 
 
 class Newson(regularisers.Objective):

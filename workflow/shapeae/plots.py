@@ -117,7 +117,8 @@ def claims_table(claims):
 
 
 def convergence_curves(records, histories):
-    """Validation loss over the trivial predictor's (1 = a constant output; log scale) against the
+    """Monitored validation loss (val_loss, or a multi-task model's val_mapping_loss) over the
+    trivial predictor's (1 = a constant output; log scale) against the
     fraction of the epoch cap, every model, one panel per experiment, coloured by how training
     ended (learned / unconverged / collapsed); the dashed line is the collapse level."""
     experiments = list(dict.fromkeys(records["experiment"]))
@@ -126,7 +127,8 @@ def convergence_curves(records, histories):
         models = records[records["experiment"] == experiment]
         for model in models.itertuples():
             history = histories[model.history]
-            loss = history["val_loss"] if "val_loss" in history else history["loss"]
+            monitor = getattr(model, "monitor", "val_loss")  # the loss that picked its epoch
+            loss = history[monitor] if monitor in history else history["loss"]
             steps = history["epoch"] if "epoch" in history else history["step"]
             if len(loss) and model.trivial_val_loss > 0:
                 ax.plot(steps / model.epoch_cap, loss / model.trivial_val_loss, lw=0.8, alpha=0.8,

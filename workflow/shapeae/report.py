@@ -21,6 +21,7 @@ FIGURE_CLAIMS = {
     "positions/filters.png": ["filter-121"],
     "shapespace/mapping.png": ["lasso-beats-linear", "multitask-beats-transfer", "classifier-beats-ae"],
     "shapespace/nuisance.png": ["ae-entangles"],
+    "shapespace/classifier_accuracy.png": ["classifier-beats-ae", "ae-entangles"],
     "shapespace/reconstructions.png": ["best-beats-default", "denoise-10", "denoise-55"],
     "shapespace/noise_*.png": ["denoise-10", "denoise-55"],
     "colours/reconstructions.png": ["ae-mse"],

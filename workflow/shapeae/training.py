@@ -53,8 +53,10 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     train, val: image arrays, or dicts of per-item arrays with the images under "x" (what the
     objective needs: targets, classes, masks). `objective` (default: Newson's plain reconstruction
     MSE) is one of objectives.KINDS. One log line and one history row per epoch: training objective
-    (mean over batches), validation loss (which picks the best epoch), seconds. With `patience`,
-    training stops after that many epochs without a better validation loss (his early stopping).
+    (mean over batches), validation loss, the objective's own validation metrics (if it has
+    `validation_metrics`), seconds. The objective's `monitor` column (default val_loss) picks the
+    best epoch; with `patience`, training stops after that many epochs without a better one (his
+    early stopping).
     `schedule`: "constant" learning rate, or "cosine" annealing from lr to 0 over all the steps.
     """
     from . import objectives
@@ -67,6 +69,7 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
     steps = epochs * -(-len(train["x"]) // batch_size)
     scheduler = learning_rate_schedule(optimiser, schedule, steps)
     order = torch.Generator().manual_seed(seed)
+    monitor = monitored(objective)
     best = (float("inf"), None, 0)
     rows = []
     for epoch in range(1, epochs + 1):
@@ -85,19 +88,26 @@ def fit(model, train, val, *, epochs, batch_size, lr, seed, device, objective=No
             batch_losses.append(loss.detach())
         if hasattr(objective, "start_validation"):  # validation transforms drawn the same every epoch
             objective.start_validation()
-        val_loss = evaluate(model, val, objective.validation_loss, batch_size)
-        seconds = time.perf_counter() - start
-        rows.append({"epoch": epoch, "loss": torch.stack(batch_losses).mean().item(),
-                     "val_loss": val_loss, "seconds": seconds})
-        log.info("epoch %d loss %.6g val_loss %.6g time %.2fs", epoch, rows[-1]["loss"], val_loss, seconds)
-        if val_loss < best[0]:
-            best = (val_loss, copy.deepcopy(model.state_dict()), epoch)
+        row = {"epoch": epoch, "loss": torch.stack(batch_losses).mean().item(),
+               "val_loss": evaluate(model, val, objective.validation_loss, batch_size)}
+        if hasattr(objective, "validation_metrics"):
+            row.update(objective.validation_metrics(model, val, batch_size))
+        row["seconds"] = time.perf_counter() - start
+        rows.append(row)
+        log.info("epoch %d %s", epoch, " ".join(f"{k} {v:.6g}" for k, v in row.items() if k != "epoch"))
+        if row[monitor] < best[0]:
+            best = (row[monitor], copy.deepcopy(model.state_dict()), epoch)
         elif patience is not None and epoch - best[2] >= patience:
-            log.info("early stop: no better validation loss for %d epochs", patience)
+            log.info("early stop: no better %s for %d epochs", monitor.replace("_", " "), patience)
             break
     model.load_state_dict(best[1])
-    log.info("best validation loss %.6g at epoch %d", best[0], best[2])
+    log.info("best %s %.6g at epoch %d", monitor.replace("_", " "), best[0], best[2])
     return pd.DataFrame(rows)
+
+
+def monitored(objective):
+    """The history column that picks the best epoch: the objective's `monitor`, else val_loss."""
+    return getattr(objective, "monitor", "val_loss")
 
 
 # A model whose best validation loss is within this fraction of the trivial predictor's learned
@@ -158,18 +168,23 @@ def as_float32(array):
 
 
 def trivial_loss(objective, train, val, batch_size, device):
-    """The validation loss of the trivial predictor of `train` (Trivial), scored by `objective`
-    (already prepared by fit) on `val` as fit scores the model."""
+    """The monitored validation loss (`monitored`) of the trivial predictor of `train` (Trivial),
+    scored by `objective` (already prepared by fit) on `val` as fit scores the model."""
     if not isinstance(train, dict):
         train, val = {"x": train}, {"x": val}
     if hasattr(objective, "start_validation"):
         objective.start_validation()
     labels = [np.max(data[key]) + 1 for data in (train, val) for key in ("class", "label") if key in data]
-    return evaluate(Trivial(train, n_classes=int(max(labels, default=0))).to(device), to_tensors(val, device), objective.validation_loss, batch_size)
+    trivial, val = Trivial(train, n_classes=int(max(labels, default=0))).to(device), to_tensors(val, device)
+    monitor = monitored(objective)
+    if monitor == "val_loss":
+        return evaluate(trivial, val, objective.validation_loss, batch_size)
+    return objective.validation_metrics(trivial, val, batch_size)[monitor]
 
 
 def ending(history, *, epochs, patience, trivial_val_loss, window, tolerance, loss="val_loss", epoch="epoch"):
-    """How a training run ended, from its history (one row per epoch, or per logged step):
+    """How a training run ended, from its history (one row per epoch, or per logged step) and its
+    monitored column `loss` (the validation loss that picked the best epoch; kept as "monitor"):
 
     stopped: "early_stopping" when the last `patience` epochs brought no better validation loss,
         else "epoch_cap"; best_epoch and best_val_loss;
@@ -186,7 +201,7 @@ def ending(history, *, epochs, patience, trivial_val_loss, window, tolerance, lo
     window = min(window, len(values) - 1)  # a shorter run is judged against its first epoch
     before = values[: len(values) - window].min()
     improvement = float(1 - best / before) if before > 0 and window else None  # one epoch: nothing to judge
-    return {"stopped": "early_stopping" if stopped_early else "epoch_cap", "epochs_run": last_epoch,
+    return {"monitor": loss, "stopped": "early_stopping" if stopped_early else "epoch_cap", "epochs_run": last_epoch,
             "epoch_cap": int(epochs), "best_epoch": best_epoch, "best_val_loss": best, "window": int(window),
             "improvement": improvement, "tolerance": float(tolerance), "trivial_val_loss": float(trivial_val_loss),
             "collapsed": bool(best >= (1 - COLLAPSE_MARGIN) * trivial_val_loss),
@@ -200,9 +215,10 @@ def fit_and_record(model, train, val, *, convergence, **fit_arguments):
 
     fit_arguments["objective"] = fit_arguments.get("objective") or objectives.build()
     history = fit(model, train, val, **fit_arguments)
-    trivial = trivial_loss(fit_arguments["objective"], train, val, fit_arguments["batch_size"], fit_arguments["device"])
+    objective = fit_arguments["objective"]
+    trivial = trivial_loss(objective, train, val, fit_arguments["batch_size"], fit_arguments["device"])
     record = ending(history, epochs=fit_arguments["epochs"], patience=fit_arguments.get("patience"),
-                    trivial_val_loss=trivial, **convergence)
+                    trivial_val_loss=trivial, loss=monitored(objective), **convergence)
     log.info("training ended: %s", record)
     return history, record
 
@@ -268,6 +284,17 @@ def encode_decode(model, x, batch_size=500):
             outputs.append(model.decode(z).cpu())
     reconstructions = torch.cat(outputs).contiguous().numpy() if has_decoder else None
     return torch.cat(codes).numpy(), reconstructions
+
+
+@torch.no_grad()
+def classify(model, codes, batch_size=500):
+    """The predicted class (argmax of the classification head) of each code (N, d) as int64 NumPy;
+    empty for a model without a head (`classifier` None or absent)."""
+    if getattr(model, "classifier", None) is None:
+        return np.empty(0, np.int64)
+    device = next(model.parameters()).device
+    return torch.cat([model.classify(torch.as_tensor(codes[i : i + batch_size]).to(device)).argmax(1).cpu()
+                      for i in range(0, len(codes), batch_size)]).numpy()
 
 
 @torch.no_grad()

@@ -1,9 +1,11 @@
 """Datasets: generators (one module each) and the common on-disk format.
 
 A dataset is an .npz with `images` (uint8, N x H x W or N x C x H x W), `factor_names` and
-`factors` (float64, N x F): the generative factors of every image.
+`factors` (float64, N x F): the generative factors of every image; optionally `metadata`, a JSON
+object of what the generator measured on the dataset as a whole (e.g. the shape space's calibration).
 """
 import importlib
+import json
 
 import numpy as np
 import pandas as pd
@@ -11,8 +13,9 @@ import pandas as pd
 from .. import files
 
 
-def save(path, images, factors, kinds=None):
-    """`kinds`: continuous or categorical per factor (default all continuous)."""
+def save(path, images, factors, kinds=None, metadata=None):
+    """`kinds`: continuous or categorical per factor (default all continuous); `metadata`: a
+    JSON-serialisable dict (default none)."""
     kinds = kinds or ["continuous"] * len(factors.columns)
     np.savez_compressed(
         path,
@@ -20,7 +23,14 @@ def save(path, images, factors, kinds=None):
         factor_names=np.array(factors.columns, dtype=str),
         factor_kinds=np.array(kinds, dtype=str),
         factors=factors.to_numpy(dtype=np.float64),
+        metadata=np.array(json.dumps(metadata or {}, sort_keys=True)),
     )
+
+
+def metadata(path):
+    """The dataset's metadata dict ({} for a dataset saved without)."""
+    with files.reading(path, DATASET), np.load(path, allow_pickle=False) as data:
+        return json.loads(str(data["metadata"])) if "metadata" in data.files else {}
 
 
 DATASET = "a ShapeAE dataset .npz (images, factor_names, factor_kinds, factors)"
@@ -74,10 +84,19 @@ def generator(name):
 
 
 def generate(name, params, seed):
-    """(images, factors, kinds) of an experiment's generator; kinds from the module's
-    `factor_kinds` where it has one, else all continuous."""
+    """(images, factors, kinds, metadata) of an experiment's generator; kinds from the module's
+    `factor_kinds` where it has one, else all continuous; metadata where the generator returns it
+    (as a third value), else {}."""
     module = generator(name)
-    images, factors = module.generate(**params, seed=seed)
+    images, factors, *metadata = module.generate(**params, seed=seed)
     kinds = module.factor_kinds(factors) if hasattr(module, "factor_kinds") else None
-    return images, factors, kinds
+    return images, factors, kinds, (metadata[0] if metadata else {})
+
+
+def trained_on(factors):
+    """Boolean mask of the items a model may train or be validated on: all but those a generator
+    marks `probe_only` (extra images that only the probes read)."""
+    if "probe_only" not in factors:
+        return np.ones(len(factors), dtype=bool)
+    return factors["probe_only"].to_numpy() == 0
 

@@ -1,19 +1,28 @@
 """Line drawings with a 4-D shape similarity space: the stand-in for Bechberger's data (parts 8-9).
 
-His data (60 line drawings with a similarity space from human ratings, plus Sketchy / TU Berlin
-sketches) is not public here. We draw closed outlines from a parametric family instead:
+His data (60 line drawings of 12 categories with a similarity space from human ratings, plus
+Sketchy / TU Berlin sketches) is not public here. We draw closed outlines from a parametric family:
 
-    r(t) = 1 + depth * cos(k t)                  k lobes: the shape class (k = 3, 4, ...)
+    r(t) = 1 + depth * cos(k t)                  k lobes
     outline = (1 - straightness) * smooth curve + straightness * the polygon through its
               2k lobe tips and valleys           straight lines vs curves (his LINES)
     x *= 1 + elongation, y *= 1 - elongation    elongated vs compact (his FORM, with depth)
     rotated by orientation                       (his ORIENTATION)
 
+A class is a shape family: a lobe count (3, 4, 5, ...) and a style (round, angular, elongated)
+fix its prototype; its drawings vary around the prototype's depth, straightness, elongation and
+orientation (WITHIN_CLASS). Calibrated to his published space (resources/bechberger/), where the 12
+categories explain 77 % of the variance: with 12 classes the between-class share of the generated
+space is 0.68-0.85 over seeds (mean 0.77) (`between_class_share`, stored in the dataset's metadata). The base
+shapes are n_base of each class; the unlabelled drawings (his other sketches: what the classifier
+learns from) come from the same families.
+
 The base shapes' target space is metric MDS (scikit-learn) of a dissimilarity that depends on the
 shape only: each outline is centred on its centroid and scaled to unit mean radius, its radius is
 read at fixed angles, and the dissimilarity of two shapes is the RMS difference of those radial
-profiles. Images follow his `prepare_Shapes_data.py`: the drawing is cropped to its bounding box,
-its longer side rescaled to a random size in [size_min * S, S], placed at a random position, and
+profiles. The space is then centred and scaled to a mean squared distance to the centroid of 1, as
+his spaces are. Images follow his `prepare_Shapes_data.py`: the drawing is cropped to its bounding
+box, its longer side rescaled to a random size in [size_min * S, S], placed at a random position, and
 padded white. Black lines (0) on white (255).
 """
 import numpy as np
@@ -22,10 +31,19 @@ from PIL import Image, ImageDraw
 from sklearn.manifold import MDS
 
 PARAMETERS = ("depth", "straightness", "elongation", "orientation")
-RANGES = {"depth": (0.08, 0.4), "straightness": (0.0, 1.0), "elongation": (0.0, 0.35), "orientation": (0.0, np.pi)}
+# A class's prototype: its lobe count (3 + class // 3) and one of three styles (class % 3).
+STYLES = ({"depth": 0.25, "straightness": 0.1, "elongation": 0.05, "orientation": 0.0},   # round
+          {"depth": 0.25, "straightness": 0.9, "elongation": 0.05, "orientation": 0.0},   # angular
+          {"depth": 0.15, "straightness": 0.5, "elongation": 0.3, "orientation": 0.0})    # elongated
+MAX_CLASSES = 18  # lobe counts 3-8
+# Drawings of a class vary uniformly within +- these of its prototype (then clipped to LIMITS): the
+# widths that give a between-class share near his 0.77 (mean 0.77, 0.68-0.85 over 40 seeds; tests/test_shapes.py).
+WITHIN_CLASS = {"depth": 0.1, "straightness": 0.3, "elongation": 0.08, "orientation": np.deg2rad(13)}
+LIMITS = {"depth": (0.05, 0.45), "straightness": (0.0, 1.0), "elongation": (0.0, 0.4), "orientation": (-np.pi, np.pi)}
 OUTLINE_POINTS = 720
 PROFILE_ANGLES = 90
 FOLD_GROUP = "drawing"  # every image of one drawing goes to one fold (the folds rule reads it)
+FOLD_STRATA = ("labelled", "class")  # and every fold gets its share of labelled drawings and of each class
 
 
 def outline(lobes, depth, straightness, elongation, orientation, n_points=OUTLINE_POINTS):
@@ -67,10 +85,26 @@ def dissimilarities(outlines):
 
 
 def similarity_space(outlines, dims, seed):
-    """Metric MDS of the outlines' dissimilarities: (K, dims) coordinates."""
+    """Metric MDS of the outlines' dissimilarities: (K, dims) coordinates, centred and scaled to a
+    mean squared distance to the centroid of 1 (normalised)."""
     mds = MDS(n_components=dims, metric="precomputed", metric_mds=True, init="classical_mds",
               n_init=1, max_iter=1000, random_state=seed)
-    return mds.fit_transform(dissimilarities(outlines))
+    return normalised(mds.fit_transform(dissimilarities(outlines)))
+
+
+def normalised(space):
+    """Centred on its centroid and scaled so the mean squared distance to it is 1 (his spaces)."""
+    centred = space - space.mean(axis=0)
+    return centred / np.sqrt((centred**2).sum(axis=1).mean())
+
+
+def between_class_share(space, classes):
+    """The share of the space's variance that the classes explain: the between-class sum of squares
+    over the total (his 60 shapes' 12 categories: 0.77)."""
+    centred = np.asarray(space, dtype=np.float64) - np.mean(space, axis=0)
+    classes = np.asarray(classes)
+    between = sum((classes == c).sum() * (centred[classes == c].mean(axis=0) ** 2).sum() for c in np.unique(classes))
+    return float(between / (centred**2).sum())
 
 
 def draw(points, canvas, line_width):
@@ -103,49 +137,78 @@ def augment(drawing, image_size, size_min, rng):
     return np.asarray(image, dtype=np.uint8), size / image_size, centre_x, centre_y
 
 
-def random_shapes(n, n_classes, rng):
-    """Parameters of n random drawings: class (k = class + 3 lobes) and the continuous parameters."""
-    table = pd.DataFrame({"class": rng.integers(0, n_classes, n)})
+def lobes(shape_class):
+    return 3 + shape_class // len(STYLES)
+
+
+def random_shapes(classes, rng):
+    """Parameters of one drawing of each class in `classes`: its prototype (STYLES) varied uniformly
+    within WITHIN_CLASS, clipped to LIMITS."""
+    table = pd.DataFrame({"class": np.asarray(classes, dtype=int)})
+    prototype = pd.DataFrame([STYLES[c % len(STYLES)] for c in table["class"]])
     for name in PARAMETERS:
-        table[name] = rng.uniform(*RANGES[name], n)
+        varied = prototype[name].to_numpy() + rng.uniform(-1, 1, len(table)) * WITHIN_CLASS[name]
+        table[name] = np.clip(varied, *LIMITS[name])
     return table
 
 
-def generate(n_base, n_classes, augmentations, n_unlabelled, image_size, size_min, space_dims, line_width, seed):
-    """Images (uint8, N x S x S) and their factor table.
+def generate(n_base, n_classes, augmentations, probe_augmentations, n_unlabelled, image_size, size_min, space_dims,
+             line_width, seed):
+    """Images (uint8, N x S x S), their factor table and the dataset's metadata.
 
-    Rows: `augmentations` images of each of the n_base labelled base shapes (labelled = 1, with the
-    target coordinates space_1..space_<dims>), then one image of each of n_unlabelled other drawings
-    (labelled = 0, targets NaN). `drawing` identifies the drawing an image shows (folds group by it).
-    Drawings are rendered on a 2S canvas with lines 2 * line_width wide: line_width px at full size.
+    Rows: for each of the n_base x n_classes labelled base shapes (labelled = 1, with the target
+    coordinates space_1..space_<dims>), `augmentations` images the models train on and then
+    `probe_augmentations` more (probe_only = 1) that no model trains on and the probes read; then
+    one image of each of n_unlabelled other drawings of the same classes (labelled = 0, targets NaN).
+    `drawing` identifies the drawing an image shows (folds group by it). Drawings are rendered on a
+    2S canvas with lines 2 * line_width wide: line_width px at full size. Metadata: the
+    between-class share of the space's variance and its mean squared distance to the centroid.
     """
+    if not 1 <= n_classes <= MAX_CLASSES:
+        raise ValueError(f"n_classes must be 1-{MAX_CLASSES} (lobe counts 3-8 x {len(STYLES)} styles), got {n_classes}")
     rng = np.random.default_rng(seed)
-    shapes = random_shapes(n_base + n_unlabelled, n_classes, rng)
-    outlines = [outline(int(row["class"]) + 3, *(row[p] for p in PARAMETERS)) for _, row in shapes.iterrows()]
-    space = similarity_space(outlines[:n_base], space_dims, seed)
-    canvas = 2 * image_size
-    drawing_ids = np.r_[np.repeat(np.arange(n_base), augmentations), np.arange(n_base, n_base + n_unlabelled)]
-    images, placement = [], []
-    rendered = {}
+    n_labelled = n_base * n_classes
+    classes = np.r_[np.repeat(np.arange(n_classes), n_base), rng.permutation(np.arange(n_unlabelled) % n_classes)]
+    shapes = random_shapes(classes, rng)
+    outlines = [outline(lobes(int(row["class"])), *(row[p] for p in PARAMETERS)) for _, row in shapes.iterrows()]
+    space = similarity_space(outlines[:n_labelled], space_dims, seed)
+    per_shape = augmentations + probe_augmentations
+    drawing_ids = np.r_[np.repeat(np.arange(n_labelled), per_shape), np.arange(n_labelled, n_labelled + n_unlabelled)]
+    probe_only = np.r_[np.tile(np.arange(per_shape) >= augmentations, n_labelled), np.zeros(n_unlabelled, bool)]
+    images, placement = render(outlines, drawing_ids, image_size, size_min, line_width, rng)
+    factors = shapes.iloc[drawing_ids].reset_index(drop=True)
+    factors.insert(0, "drawing", drawing_ids)
+    factors.insert(1, "labelled", (drawing_ids < n_labelled).astype(int))
+    factors.insert(2, "probe_only", probe_only.astype(int))
+    factors[["size", "x", "y"]] = placement
+    labelled = drawing_ids < n_labelled
+    for dim in range(space_dims):
+        factors[f"space_{dim + 1}"] = np.where(labelled, space[np.minimum(drawing_ids, n_labelled - 1), dim], np.nan)
+    metadata = {"between_class_share": between_class_share(space, classes[:n_labelled]),
+                "mean_squared_distance_to_centroid": float((space**2).sum(axis=1).mean()),
+                "published_between_class_share": PUBLISHED_BETWEEN_CLASS_SHARE}
+    return np.stack(images), factors, metadata
+
+
+def render(outlines, drawing_ids, image_size, size_min, line_width, rng):
+    """One augmented image per row of `drawing_ids` (rows of one drawing adjacent): images and
+    (size, x, y) of each."""
+    images, placement, rendered = [], [], {}
     for d in drawing_ids:
         if d not in rendered:
-            rendered = {d: draw(outlines[d], canvas, 2 * line_width)}  # rows of one drawing are adjacent
+            rendered = {d: draw(outlines[d], 2 * image_size, 2 * line_width)}
         image, size, x, y = augment(rendered[d], image_size, size_min, rng)
         images.append(image)
         placement.append((size, x, y))
-    factors = shapes.iloc[drawing_ids].reset_index(drop=True)
-    factors.insert(0, "drawing", drawing_ids)
-    factors.insert(1, "labelled", (drawing_ids < n_base).astype(int))
-    factors[["size", "x", "y"]] = placement
-    for dim in range(space_dims):
-        factors[f"space_{dim + 1}"] = np.where(drawing_ids < n_base, space[np.minimum(drawing_ids, n_base - 1), dim],
-                                               np.nan)
-    return np.stack(images), factors
+    return images, placement
 
 
-KINDS = {"drawing": "categorical", "labelled": "categorical", "class": "categorical"}
+# between_class_share of his published space (resources/bechberger/shape_space_4d.csv; a test recomputes it)
+PUBLISHED_BETWEEN_CLASS_SHARE = 0.767
+KINDS = {"drawing": "categorical", "labelled": "categorical", "probe_only": "categorical", "class": "categorical"}
 
 
 def factor_kinds(factors):
-    """Kind of every factor: categorical for drawing, labelled and class, continuous otherwise."""
+    """Kind of every factor: categorical for drawing, labelled, probe_only and class, continuous
+    otherwise."""
     return [KINDS.get(name, "continuous") for name in factors.columns]

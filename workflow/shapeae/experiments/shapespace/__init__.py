@@ -32,24 +32,66 @@ def space_columns(factors):
 
 
 def transfer_scores(features, factors, folds, betas):
-    """Linear, lasso, zero and mean predictors of the similarity space from the codes, fitted on the
-    labelled non-test images (beta by CV over their folds), scored on the labelled test images."""
+    """Linear, lasso, zero and mean predictors of the similarity space from the codes of the
+    labelled images: metric r2 fitted on the non-test folds (beta by CV over their folds) and scored
+    on the test fold; val_r2 fitted on the training folds alone and scored on the validation fold's
+    clean codes (what variants are chosen on). n_train / n_features: the test fit's labelled
+    training codes and code width (the linear probe is underdetermined when n_train <= n_features)."""
     targets = factors[space_columns(factors)].to_numpy()
-    train = factors["labelled"].to_numpy()[features["train_index"]] == 1
-    test = factors["labelled"].to_numpy()[features["index"]] == 1
-    train_index, test_index = features["train_index"][train], features["index"][test]
-    table = probes.regression_scores(features["train_codes"][train], targets[train_index],
-                                     folds[train_index], features["codes"][test], targets[test_index], betas)
-    return table.assign(target="space")
+    labelled = factors["labelled"].to_numpy() == 1
+    rest, val_index = features["train_index"], validation_index(features)
+    train, test = labelled[rest], labelled[features["index"]]
+    table = probes.regression_scores(features["train_codes"][train], targets[rest[train]], folds[rest[train]],
+                                     features["codes"][test], targets[features["index"][test]], betas)
+    fit = train & ~np.isin(rest, val_index)
+    val = labelled[val_index]
+    groups = folds[rest[fit]]
+    if len(np.unique(groups)) < 2:  # 3 folds leave one training fold: the beta's CV splits it by drawing
+        groups = factors["drawing"].to_numpy()[rest[fit]].astype(int) % 2
+    validation = probes.regression_scores(features["train_codes"][fit], targets[rest[fit]], groups,
+                                          features["val_codes"][val], targets[val_index[val]], betas)
+    validation["metric"] = "val_" + validation["metric"]
+    size = pd.DataFrame([("linear", "n_train", int(train.sum())), ("linear", "n_features", features["codes"].shape[1])],
+                        columns=["probe", "metric", "value"])
+    return pd.concat([table, validation, size], ignore_index=True).assign(target="space")
+
+
+def validation_index(features):
+    if "val_index" not in features or "val_codes" not in features:
+        raise KeyError("the features file has no validation codes (val_index, val_codes): it was extracted before "
+                       "ShapeAE chose variants on validation; delete it to extract again")
+    return features["val_index"]
 
 
 def head_scores(features, factors):
-    """R^2 of the mapping head (first 4 bottleneck units) on the labelled test images."""
+    """R^2 of the mapping head (first 4 bottleneck units) on the labelled test images (r2) and on
+    the labelled validation images (val_r2)."""
     columns = space_columns(factors)
-    test = factors["labelled"].to_numpy()[features["index"]] == 1
-    truth = factors[columns].to_numpy()[features["index"][test]]
-    value = probes.r2(truth, features["codes"][test][:, : len(columns)])
-    return pd.DataFrame([{"probe": "head", "target": "space", "metric": "r2", "value": value}])
+    labelled = factors["labelled"].to_numpy() == 1
+    rows = []
+    for metric, index, codes in (("r2", features["index"], features["codes"]),
+                                 ("val_r2", validation_index(features), features["val_codes"])):
+        keep = labelled[index]
+        truth = factors[columns].to_numpy()[index[keep]]
+        rows.append({"probe": "head", "target": "space", "metric": metric,
+                     "value": probes.r2(truth, codes[keep][:, : len(columns)])})
+    return pd.DataFrame(rows)
+
+
+def classifier_scores(features, factors):
+    """Test accuracy of a classifier's own head on the held-out unlabelled drawings (the kind it
+    learned to classify), beside the majority baseline (the most frequent class of the training
+    folds' unlabelled drawings)."""
+    classes, unlabelled = factors["class"].to_numpy().astype(int), factors["labelled"].to_numpy() == 0
+    test = unlabelled[features["index"]]
+    train_classes = classes[features["train_index"][unlabelled[features["train_index"]]]]
+    majority = np.bincount(train_classes).argmax()
+    truth = classes[features["index"][test]]
+    return pd.DataFrame([
+        {"probe": "classifier", "target": "class", "metric": "accuracy",
+         "value": float(np.mean(features["predicted_class"][test] == truth))},
+        {"probe": "majority", "target": "class", "metric": "accuracy", "value": float(np.mean(truth == majority))},
+    ])
 
 
 def nuisance_scores(features, factors, folds, betas):
@@ -72,10 +114,12 @@ def bce(reconstructions, images):
 
 def evaluation(features, factors, folds, betas, mapping):
     """All held-out rows of one trained encoder: transfer, nuisance, mapping head (multi-task
-    variants), test BCE (autoencoders)."""
+    variants), classification accuracy (classifiers), test BCE (autoencoders)."""
     tables = [transfer_scores(features, factors, folds, betas), nuisance_scores(features, factors, folds, betas)]
     if mapping:
         tables.append(head_scores(features, factors))
+    if len(features.get("predicted_class", ())):
+        tables.append(classifier_scores(features, factors))
     if features.get("reconstructions") is not None and features["reconstructions"].size:
         value = bce(features["reconstructions"], features["images"])
         tables.append(pd.DataFrame([{"probe": "reconstruction", "target": "image", "metric": "bce", "value": value}]))
@@ -143,14 +187,27 @@ def roles(variants):
     return found
 
 
-def _best_of(scores, names, probe, metric="r2", target="space"):
-    """(name, per-fold values) of the variant with the highest mean score among `names`."""
-    candidates = [(per_fold(scores, name, probe, target, metric), name) for name in names]
+def chosen_on_validation(scores, names, probe, target="space"):
+    """(name, per-fold test R^2) of the variant among `names` with the highest mean validation R^2
+    (metric val_r2) of `probe`: the choice never reads a test score (ties: the first name)."""
+    candidates = [(per_fold(scores, name, probe, target, "val_r2"), name) for name in names]
     candidates = [(values, name) for values, name in candidates if len(values)]
     if not candidates:
         return None, []
-    values, name = max(candidates, key=lambda c: c[0].mean())
-    return name, values
+    _, name = max(candidates, key=lambda c: c[0].mean())
+    return name, per_fold(scores, name, probe, target, "r2")
+
+
+def underdetermined(scores, name):
+    """Why the linear probe of `name` cannot fit ("" when it can): on some fold it had no more
+    labelled training codes than code dimensions."""
+    n_train, width = (per_fold(scores, name, "linear", "space", metric) for metric in ("n_train", "n_features"))
+    both = n_train.index.intersection(width.index)
+    short = [fold for fold in both if n_train[fold] <= width[fold]]
+    if not short:
+        return ""
+    return (f"the linear probe is underdetermined (n <= d): {int(n_train[short[0]])} labelled training codes for "
+            f"{int(width[short[0]])} code dimensions on fold {short[0]}")
 
 
 def _difference(a, b):
@@ -175,12 +232,14 @@ def claims(scores, noise, variants):
                           "R2 lasso - R2 linear, 'best' AE"), lasso_gain, "> 0.05",
                     lambda v: v.mean() > 0.05, [best] if best else []))
     rows[-1]["source_value"] = SOURCE[("best", "lasso")] - SOURCE[("best", "linear")]
+    rows[-1]["ill_posed"] = underdetermined(scores, best) if best else ""
 
-    multitask_name, multitask = _best_of(scores, found["multitask"], "head")
-    transfer_name, transfer = _best_of(scores, autoencoders, "lasso")
+    multitask_name, multitask = chosen_on_validation(scores, found["multitask"], "head")
+    transfer_name, transfer = chosen_on_validation(scores, autoencoders, "lasso")
     gain = _difference(multitask, transfer) if multitask_name and transfer_name else []
     rows.append(row(claim("multitask-beats-transfer", "Bechberger 9", "multi-task beats transfer",
-                          "best multi-task R2 - best lasso R2"), gain, "> 0", lambda v: v.mean() > 0,
+                          "head R2 of the multi-task AE - lasso R2 of the AE, each (variant, lambda) chosen "
+                          "on validation R2"), gain, "> 0", lambda v: v.mean() > 0,
                     [n for n in (multitask_name, transfer_name) if n]))
     rows[-1]["source_value"] = SOURCE[("best", "multitask")] - SOURCE[("best", "lasso")]
 
@@ -190,10 +249,10 @@ def claims(scores, noise, variants):
                     lambda v: v.mean() < 0, [n for n in (best, default) if n]))
     rows[-1]["source_value"] = SOURCE[("best", "bce")] - SOURCE[("default", "bce")]
 
-    classifier_name, classifier = _best_of(scores, found["classifier"], "lasso")
+    classifier_name, classifier = chosen_on_validation(scores, found["classifier"], "lasso")
     gap = _difference(classifier, transfer) if classifier_name and transfer_name else []
     rows.append(row(claim("classifier-beats-ae", "Bechberger 9", "classifier features map better",
-                          "lasso R2 classifier - best AE"), gap, "> 0", lambda v: v.mean() > 0,
+                          "lasso R2 classifier - AE chosen on validation"), gap, "> 0", lambda v: v.mean() > 0,
                     [n for n in (classifier_name, transfer_name) if n]))
     rows[-1]["source_value"] = SOURCE[("classifier", "lasso")] - SOURCE[("best", "lasso")]
 

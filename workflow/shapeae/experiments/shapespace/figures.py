@@ -6,13 +6,14 @@ import pandas as pd
 import seaborn as sns
 
 from ... import plots  # the one style of every figure
-from . import SOURCE, noise_ratios, roles
+from . import SOURCE, chosen_on_validation, noise_ratios, roles
 
 
 def mapping_bars(scores, variants):
     """Part 9 fig. 1: held-out R^2 into the similarity space, linear / lasso / multi-task for the
     default and best autoencoders and for the classifier, mean +- sd over folds (bars, dots per
-    fold); his numbers as black diamonds. Multi-task: the best weight lambda of each base."""
+    fold); his numbers as black diamonds. Multi-task: the weight lambda of each base chosen on the
+    validation R^2 of its head."""
     found = roles(variants)
     space = scores[(scores["target"] == "space") & (scores["metric"] == "r2")]
     bars = []
@@ -23,10 +24,7 @@ def mapping_bars(scores, variants):
                     for f, v in zip(values["fold"], values["value"]))
 
     def best_multitask(prefix, names):
-        means = {n: space[(space["variant"] == n) & (space["probe"] == "head")]["value"].mean() for n in names
-                 if n.startswith(prefix)}
-        means = {n: m for n, m in means.items() if not np.isnan(m)}
-        return max(means, key=means.get) if means else None
+        return chosen_on_validation(scores, [n for n in names if n.startswith(prefix)], "head")[0]
 
     for setting in ("default", "best"):
         if setting in found["autoencoder"]:
@@ -107,5 +105,30 @@ def nuisance_bars(scores, variants):
     ax.set_ylabel("held-out R$^2$ (lasso)")
     ax.set_xlabel("decoded factor")
     ax.legend(fontsize=7, ncols=2)
+    fig.tight_layout()
+    return fig
+
+
+def classifier_accuracy(histories, scores):
+    """Did the classifiers learn? Held-out (validation) accuracy per epoch of every classifier
+    variant and fold, the test accuracy of the chosen epoch's model (dots at its best epoch) and
+    the majority baseline (dashed)."""
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    colours = dict(zip(histories, sns.color_palette(n_colors=max(len(histories), 1))))
+    for (variant, fold), history in histories.items():
+        ax.plot(history["epoch"], history["val_accuracy"], color=colours[variant, fold], lw=1,
+                label=f"{variant} fold {fold}")
+        test = scores[(scores["variant"] == variant) & (scores["fold"] == fold) & (scores["probe"] == "classifier")
+                      & (scores["metric"] == "accuracy")]["value"]
+        monitor = "val_mapping_loss" if "val_mapping_loss" in history else "val_loss"
+        if len(test):
+            ax.plot(history["epoch"][history[monitor].idxmin()], test.iloc[0], "o", color=colours[variant, fold])
+    majority = scores[(scores["probe"] == "majority") & (scores["metric"] == "accuracy")]["value"]
+    if len(majority):
+        ax.axhline(majority.mean(), color="0.3", ls="--", lw=0.8, label="majority class")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("accuracy (held-out drawings)")
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
