@@ -186,3 +186,20 @@ def test_scorecard_heatmap_hatches_the_encoders_that_did_not_learn():
     labels = [label.get_text() for label in ax.get_yticklabels()]
     assert len(hatched) == 1 and hatched[0].get_y() == labels.index("bad\n(unconverged: fold 0)")
     assert "good" in labels and ax.get_legend() is not None
+
+
+def test_an_ill_posed_measure_is_inconclusive_whatever_the_models_did():
+    records = _records({("best", 0): "learned", ("best", 1): "learned", ("default", 0): "collapsed"})
+    ill = claims.row(claims.claim("g", "s", "f", "m"), [0.3, 0.2], "> 0.05", lambda v: v.mean() > 0.05, ["best"])
+    ill["ill_posed"] = "the linear probe is underdetermined (n <= d)"
+    both = claims.row(claims.claim("h", "s", "f", "m"), [0.3], "> 0.05", lambda v: v.mean() > 0.05, ["default"])
+    both["ill_posed"] = "the linear probe is underdetermined (n <= d)"
+    fine = claims.row(claims.claim("i", "s", "f", "m"), [0.3], "> 0.05", lambda v: v.mean() > 0.05, ["best"])
+    fine["ill_posed"] = ""
+    judged = {r["id"]: r for r in claims.judge([ill, both, fine], records, "disks")}
+    assert judged["g"]["holds"] == "inconclusive"
+    assert judged["g"]["note"] == "the value alone says yes, but the linear probe is underdetermined (n <= d)"
+    assert judged["h"]["holds"] == "inconclusive" and "underdetermined" in judged["h"]["note"]
+    assert "default fold 0 collapsed" in judged["h"]["note"]
+    assert judged["i"]["holds"] == "yes" and "ill_posed" not in judged["i"]
+    assert list(claims.table(list(judged.values())).columns) == claims.COLUMNS
