@@ -49,6 +49,22 @@ def for_scoring(features_path, data_path, folds_path):
     return features, factors, fold_of
 
 
+def restricted(features, keep):
+    """The features of the items `keep` (a mask over the dataset) only: held-out codes and
+    reconstructions, training codes and validation codes."""
+    features = dict(features)
+    for index, arrays in (("index", ["codes", "reconstructions", "images", "predicted_class"]),
+                          ("train_index", ["train_codes"]), ("val_index", ["val_codes"])):
+        if index not in features:
+            continue
+        mask = keep[features[index]]
+        for name in arrays:
+            if name in features and len(features[name]) == len(mask):
+                features[name] = features[name][mask]
+        features[index] = features[index][mask]
+    return features
+
+
 def spread_by(values, n):
     """Indices of n items whose values are evenly spaced through the sorted values (figure examples)."""
     order = np.argsort(values)
