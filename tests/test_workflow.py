@@ -330,6 +330,7 @@ def test_report_is_one_page_with_every_figure(smoke_copy):
         ("figures.fold", 5, "'figures.fold': fold 5 does not exist"),
         ("experiments.shapespace.variants.best.model.image_size", 112, "differs from dataset.image_size 56"),
         ("experiments.shapespace.noise.levels", [0.1, 0.55], "must start at 0"),
+        ("experiments.shapespace.n_folds", 13, "12 labelled base shapes cannot fill 13 folds"),
         ("experiments.colours.dataset.size_range", [0.4, 0.2], "low <= high"),
         ("experiments.colours.figures.embedding", ["autoencoder"], "is not a contrastive_encoder variant"),
         ("experiments.colours.variants.triplet_crop.objective.loss", "ntxent", "'ntxent' is not one of"),
