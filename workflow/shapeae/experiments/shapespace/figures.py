@@ -1,7 +1,6 @@
 """The shape-space study's figures (his part 8 fig. 2, part 9 fig. 1, and ours): tables and arrays
 in, a Figure out."""
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 import seaborn as sns
 
