@@ -198,11 +198,30 @@ def test_claims_pool_seeds_and_apply_the_design_thresholds():
                                        "triplet_recolour": ["recolour"], "infonce_crop": ["nce"]}
     scores = _scores({("autoencoder", "reconstruction", "image", "mse"): 0.0015,
                       ("crop_seed0", "knn", "colour", "accuracy"): 0.95, ("crop_seed1", "knn", "colour", "accuracy"): 0.83,
-                      ("recolour", "knn", "shape", "accuracy"): 0.93, ("recolour", "knn", "colour", "accuracy"): 0.6})
+                      ("recolour", "knn", "shape", "accuracy"): 0.93, ("recolour", "knn", "colour", "accuracy"): 0.6,
+                      ("recolour", "majority", "shape", "accuracy"): 0.25, ("recolour", "majority", "colour", "accuracy"): 0.13,
+                      ("crop_seed0", "knn", "shape", "accuracy"): 0.4, ("crop_seed1", "knn", "shape", "accuracy"): 0.5})
     rows = {r["id"]: r for r in colours.claims(scores, VARIANTS)}
     assert list(rows) == colours.CLAIM_IDS
     assert rows["ae-mse"]["holds"] == "yes" and rows["ae-mse"]["source_value"] == 0.00027
     assert rows["crop-colour"]["value"] == pytest.approx(0.89) and rows["crop-colour"]["n"] == 2
     assert rows["crop-colour"]["holds"] == "no"  # the mean over seeds, 0.89 < 0.9
-    assert rows["recolour-shape"]["holds"] == "no"  # shape 0.93 but colour 0.6 > 0.5
+    assert rows["recolour-shape"]["holds"] == "no"  # shape 0.93 but colour 0.6 > majority 0.13 + 0.1
+    assert rows["recolour-shape"]["variants"] == "recolour;crop"
+    assert colours.claims(_scores({}), {})[0]["holds"] == "not measured"
+
+
+@pytest.mark.parametrize("shape, colour, crop_shape, holds", [
+    (0.60, 0.13, 0.40, "yes"),  # the report's picture: shape well above chance and the crop encoder, colour at chance
+    (0.60, 0.24, 0.40, "no"),   # colour 0.24 > 0.13 + 0.1
+    (0.45, 0.13, 0.40, "no"),   # shape 0.45 < 2 x 0.25
+    (0.60, 0.13, 0.65, "no"),   # the crop encoder knows shape better
+])
+def test_recolour_shape_against_the_majority_baselines_and_the_crop_encoder(shape, colour, crop_shape, holds):
+    scores = _scores({("recolour", "knn", "shape", "accuracy"): shape, ("recolour", "knn", "colour", "accuracy"): colour,
+                      ("recolour", "majority", "shape", "accuracy"): 0.25,
+                      ("recolour", "majority", "colour", "accuracy"): 0.13,
+                      ("crop_seed0", "knn", "shape", "accuracy"): crop_shape})
+    row = {r["id"]: r for r in colours.claims(scores, VARIANTS)}["recolour-shape"]
+    assert row["holds"] == holds and row["value"] == pytest.approx(shape)
     assert colours.claims(_scores({}), {})[0]["holds"] == "not measured"
