@@ -34,6 +34,7 @@ CASES = [
     ("figures.colour", "red", "figures", "'colour' was unexpected"),
     ("scorecard.mig.bins", 1, "scorecard.mig.bins", "less than the minimum"),
     ("scorecard.dci.max_features", "half", "scorecard.dci.max_features", "'half' is not one of"),
+    ("scorecard.dci.max_features", "sqrt", "scorecard.dci.max_features", "needs booster sklearn"),
     ("scorecard.skip_factors", {"shapspace": ["drawing"]}, "scorecard.skip_factors", "'shapspace' is not one of"),
     ("scorecard.mlp.hosts", [[0]], "scorecard.mlp.hosts.0.0", "less than the minimum"),
     ("scorecard.betas", [], "scorecard.betas", "should be non-empty"),

@@ -8,7 +8,7 @@ from sklearn.metrics import mutual_info_score
 from shapeae import disentanglement, probes, scorecard
 
 SETTINGS = {"betas": [0.1, 1.0], "k": 3, "mlp": {"hosts": [[16]], "max_epochs": 200, "patience": 20, "batch_size": 32},
-            "mig": {"bins": 20}, "dci": {"n_estimators": 30, "max_features": "all", "max_train": 1000},
+            "mig": {"bins": 20}, "dci": {"n_estimators": 30, "booster": "histogram", "max_features": "all", "max_train": 1000},
             "skip_factors": []}
 
 
@@ -171,3 +171,77 @@ def test_best_probe_takes_the_best_learned_probe_not_a_baseline():
                             "std": 0.0, "n_folds": 1})
     best = scorecard.best_probe(summary)
     assert best[["probe", "mean"]].values.tolist() == [["lasso", 0.5]]
+
+
+# --- DCI as disentanglement_lib fits it --------------------------------------------------------
+
+def _dci_both(codes, factors, kinds):
+    half = len(codes) // 2
+    return [disentanglement.dci(codes[:half], factors[:half], codes[half:], factors[half:], kinds, booster=booster)[0]
+            for booster in ("histogram", "sklearn")]
+
+
+def reference_codes():
+    """(name, codes, factors, kinds): ideal, rotated, noisy, categorical and a wide mixed code."""
+    rng = np.random.default_rng(3)
+    f = rng.uniform(0, 1, (1000, 3))
+    c = rng.integers(0, 4, (1000, 2)).astype(float)
+    mixed = np.c_[f[:, :2], c[:, :1]]
+    continuous = ["continuous"] * 3
+    return [("ideal with noise dimensions", np.c_[f, rng.normal(size=(1000, 5))], f, continuous),
+            ("rotated", f @ special_ortho_group.rvs(3, random_state=4), f, continuous),
+            ("noisy ideal", f + 0.1 * rng.normal(size=f.shape), f, continuous),
+            ("categorical", np.c_[c + 0.1 * rng.normal(size=c.shape), rng.normal(size=(1000, 4))], c,
+             ["categorical"] * 2),
+            ("mixed, 64 dimensions", np.c_[mixed + 0.05 * rng.normal(size=mixed.shape), rng.normal(size=(1000, 61))],
+             mixed, ["continuous"] * 2 + ["categorical"])]
+
+
+@pytest.mark.parametrize("name, codes, factors, kinds", reference_codes(), ids=[case[0] for case in reference_codes()])
+def test_histogram_booster_gives_scikit_learns_dci_within_0_02(name, codes, factors, kinds):
+    histogram, exact = _dci_both(codes, factors, kinds)
+    for metric in exact:
+        assert histogram[metric] == pytest.approx(exact[metric], abs=0.02), metric
+
+
+def test_dci_of_an_ideal_code_is_one_by_hand():
+    """Each factor in one dimension of its own, the other dimensions noise: every importance of a
+    factor sits in its dimension, so each code row and factor column has entropy 0 and D = C = 1;
+    the ensembles predict each factor from its own copy, held-out R^2 ~ 1."""
+    rng = np.random.default_rng(8)
+    factors = rng.uniform(0, 1, (1000, 3))
+    codes = np.c_[factors, rng.normal(size=(1000, 5))]
+    scores = dci_of(codes, factors)
+    assert scores["disentanglement"] == pytest.approx(1.0, abs=0.01)
+    assert scores["completeness"] == pytest.approx(1.0, abs=0.01)
+    assert scores["informativeness"] == pytest.approx(1.0, abs=0.01)
+
+
+def test_sqrt_features_bias_disentanglement_downwards_more_for_wide_codes():
+    """The bias the docstring states: an ideal code (each of d factors in a dimension of its own) has
+    D = 1 with every dimension tried at each split; trying sqrt(d) of them makes splits on the wrong
+    dimensions and spreads the importance, the more the wider the code."""
+    rng = np.random.default_rng(9)
+    drops = []
+    for width in (8, 32):
+        factors = rng.uniform(0, 1, (600, width))
+        d = {mf: disentanglement.dci(factors[:400], factors[:400], factors[400:], factors[400:], ["continuous"] * width,
+                                     n_estimators=30, max_features=mf, booster="sklearn")[0]["disentanglement"]
+             for mf in ("all", "sqrt")}
+        assert d["all"] == pytest.approx(1.0, abs=0.01)
+        drops.append(d["all"] - d["sqrt"])
+    assert 0.02 < drops[0] < drops[1]
+
+
+def test_dci_names_a_categorical_factor_constant_in_training():
+    codes = np.random.default_rng(1).normal(size=(200, 4))
+    factors = np.c_[np.zeros(200), np.arange(200) % 3]
+    with pytest.raises(ValueError, match=r"categorical factor 'colour' takes the one value 0.0 in all 100"):
+        disentanglement.dci(codes[:100], factors[:100], codes[100:], factors[100:], ["categorical"] * 2,
+                            names=["colour", "shape"])
+
+
+def test_histogram_booster_refuses_a_feature_subset():
+    codes = np.random.default_rng(1).normal(size=(100, 4))
+    with pytest.raises(ValueError, match="max_features 'all'"):
+        disentanglement.dci(codes[:50], codes[:50, :1], codes[50:], codes[50:, :1], ["continuous"], max_features="sqrt")

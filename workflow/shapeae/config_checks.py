@@ -74,6 +74,10 @@ def validate_schema(config, schema_path):
 
 
 def check(config):
+    dci = config["scorecard"]["dci"]
+    if dci["booster"] == "histogram" and dci["max_features"] != "all":
+        _fail("scorecard.dci.max_features", f"{dci['max_features']!r} needs booster sklearn: the histogram booster "
+              "tries every code dimension (all)")
     for name, experiment in config["experiments"].items():
         base = f"experiments.{name}"
         fold = config["figures"]["fold"]

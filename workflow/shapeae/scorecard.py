@@ -120,7 +120,7 @@ def disentanglement_rows(features, factors, kinds, names, settings, seed):
         train_codes, train_factors = train_codes[np.sort(keep)], train_factors[np.sort(keep)]
     dci, informativeness = disentanglement.dci(train_codes, train_factors, features["codes"],
                                                test, factor_kinds, dci_settings["n_estimators"],
-                                               dci_settings["max_features"], seed)
+                                               dci_settings["max_features"], seed, dci_settings["booster"], names)
     rows = [("all", "mig", "mig", mig)]
     rows += [("all", "dci", metric, value) for metric, value in dci.items()]
     rows += [(name, "mig", "gap", float(gap)) for name, gap in zip(names, gaps)]
