@@ -41,6 +41,17 @@ def test_weight_decay_adds_lambda_per_pixel_times_psi(kind, encoder_only):
     assert (penalised - plain).item() == pytest.approx(10.0 / 4096 * psi.item(), rel=1e-5)
 
 
+def test_per_pixel_normalisation_is_keras_l2_on_the_mean_squared_error():
+    """The authors' code: mean over batch and pixels of the squared error + lambda * psi3."""
+    model = _with_unit_weights(0.1).double()
+    x = torch.rand(2, 1, 64, 64, dtype=torch.float64)
+    mse = torch.mean((model.decode(model.encode(x)) - x) ** 2).item()
+    keras = regularisers.Objective("weight_decay_encoder", weight=0.5, normalisation="per_pixel")(model, x).item()
+    assert keras == pytest.approx(mse + 0.5 * 0.01 * 684, rel=1e-6)
+    with pytest.raises(ValueError, match="'per_batch'"):
+        regularisers.Objective("weight_decay_encoder", 1.0, normalisation="per_batch")
+
+
 def test_unknown_kind_is_named():
     with pytest.raises(ValueError, match="'l1'"):
         regularisers.Objective("l1", 1.0)

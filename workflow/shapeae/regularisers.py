@@ -6,13 +6,18 @@
 
 The paper adds lambda * psi to the per-image sum of squared errors (eq. 1). We log and optimise the
 per-pixel mean instead, so the penalty enters as lambda / n_pixels * psi: the same objective up to a
-constant factor, which Adam's updates do not see, and lambda keeps the paper's meaning.
+constant factor, which Adam's updates do not see, and lambda keeps the paper's meaning
+(normalisation "per_image", the default). The authors' released code (geometric_autoencoder_keras.py)
+instead adds Keras l2(lambda), lambda * psi, to the mean over batch and pixels: normalisation
+"per_pixel", n_pixels (4096 at 64 x 64) times stronger at the same lambda. The paper does not say
+which its figures used, so both can be run.
 Biases are not penalised (the paper's psi2/psi3 sum the filters w only).
 """
 import torch
 from torch import nn
 
 KINDS = ("none", "latent_locality", "weight_decay_all", "weight_decay_encoder")
+NORMALISATIONS = ("per_image", "per_pixel")
 
 
 def squared_weights(module):
@@ -28,12 +33,15 @@ def latent_locality(x, x_neighbour, z, z_neighbour):
 
 
 class Objective:
-    """Reconstruction MSE plus lambda / n_pixels times one of psi1..psi3."""
+    """Reconstruction MSE plus lambda / n_pixels (per_image) or lambda (per_pixel) times one of psi1..psi3."""
 
-    def __init__(self, kind="none", weight=0.0, neighbours=5):
+    def __init__(self, kind="none", weight=0.0, neighbours=5, normalisation="per_image"):
         if kind not in KINDS:
             raise ValueError(f"regularisation kind must be one of {KINDS}, got {kind!r}")
+        if normalisation not in NORMALISATIONS:
+            raise ValueError(f"regularisation normalisation must be one of {NORMALISATIONS}, got {normalisation!r}")
         self.kind, self.weight, self.neighbours = kind, float(weight), int(neighbours)
+        self.per_pixel = normalisation == "per_pixel"
         self.needs_neighbours = kind == "latent_locality" and self.weight > 0
 
     def __call__(self, model, x, x_neighbour=None):
@@ -47,7 +55,7 @@ class Objective:
             penalty = squared_weights(model.encoder) + squared_weights(model.decoder)
         else:
             penalty = squared_weights(model.encoder)
-        return loss + self.weight / x[0].numel() * penalty
+        return loss + self.weight / (1 if self.per_pixel else x[0].numel()) * penalty
 
 
 def nearest_neighbours(x, k):
