@@ -67,6 +67,34 @@ def test_disk_scores_split_seen_and_unseen_radii():
     assert value["reconstruction", "image_seen", "mse"] == pytest.approx((0.01 + 0.04) / 2)
 
 
+def _disk(radius, size=64):
+    t = np.hypot(*np.meshgrid(np.arange(size) - size / 2 + 0.5, np.arange(size) - size / 2 + 0.5))
+    return (t <= radius).astype(float)[None]
+
+
+def test_decoded_radius_is_the_area_above_half_intensity():
+    images = np.stack([_disk(r) for r in (4.0, 10.0, 20.0)]) * 0.9
+    assert evaluation.decoded_radius(images) == pytest.approx([4.0, 10.0, 20.0], abs=0.3)
+    assert evaluation.decoded_radius(images * 0.5)[0] == 0.0  # nothing above half: no disk decoded
+    assert evaluation.decoded_radius(np.ones((1, 1, 4, 4)))[0] == pytest.approx(np.sqrt(16 / np.pi))
+
+
+def test_disk_scores_give_the_radius_error_in_and_outside_the_hole_and_the_validation_hole_mse():
+    radius = np.array([5.0, 12.0, 15.0, 25.0])
+    factors = pd.DataFrame({"radius": radius, "area": np.pi * radius**2})
+    images = np.stack([_disk(r) for r in radius])
+    decoded = np.stack([_disk(r) for r in (5.0, 8.0, 19.0, 25.0)])  # right outside, 4 px off inside
+    val_factors = pd.DataFrame({"radius": [3.0, 12.0, 14.0], "area": 0.0})
+    table = evaluation.disk_scores(images, decoded, radius[:, None], factors, [0, 32], 32.0, {"radius": [[11, 18]]},
+                                   val_mse=np.array([0.1, 0.2, 0.4]), val_factors=val_factors)
+    value = table.set_index(["probe", "target", "metric"])["value"]
+    assert value["decoded_radius", "image_unseen", "mae"] == pytest.approx(4.0, abs=0.3)
+    assert value["decoded_radius", "image_seen", "mae"] == pytest.approx(0.0, abs=0.3)
+    assert value["input_radius", "image", "mae"] == pytest.approx(0.0, abs=0.3)
+    assert value["reconstruction", "image_unseen", "val_mse"] == pytest.approx(0.3)
+    assert value["reconstruction", "image_seen", "val_mse"] == pytest.approx(0.1)
+
+
 def test_outside_excludes_half_open_ranges_and_names_unknown_factors():
     from shapeae import datasets
 

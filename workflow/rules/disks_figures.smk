@@ -114,6 +114,7 @@ rule figure_disk_lambda_sweep:
     input:
         data="results/datasets/{experiment}.npz",
         features=group_features("lambda_sweep"),
+        scores="results/tables/{experiment}/scores.csv",
     output:
         report(
             "results/figures/{experiment}/lambda_sweep.png",

@@ -1,14 +1,17 @@
-"""Newson fig. 7: radius against code z per regulariser over repeats, and one unseen disk decoded."""
+"""Newson fig. 7: radius against code z per regulariser over repeats, the decoded radius's error, and
+one unseen disk decoded."""
 import numpy as np
 import pandas as pd
 
 from shapeae import features, jobs, plots
-from shapeae.experiments.disks import figures
+from shapeae.experiments.disks import evaluation, figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
 jobs.start(sm.log[0], threads=sm.threads)
 held_out = features.load_all(sm.input.features, sm.input.data)
-tables = [h.factors.assign(variant=variant, fold=fold, z=h.codes[:, 0]) for (variant, fold), h in held_out.items()]
+tables = [h.factors.assign(variant=variant, fold=fold, z=h.codes[:, 0],
+                           radius_error=abs(evaluation.decoded_radius(h.reconstructions) - h.factors["radius"]))
+          for (variant, fold), h in held_out.items()]
 by_variant = {variant: held_out[variant, sm.params.fold] for variant in sm.params.variants}
 low, high = sm.params.hole
 first = by_variant[sm.params.variants[0]]

@@ -10,7 +10,7 @@ Verdicts (`holds`): "yes" or "no" only when every model the row rests on learned
 every variant it names, from the training table, convergence.py) and the measure is well-posed;
 "inconclusive" when one of them collapsed or did not converge, or when the experiment marks the
 row's measure ill-posed (`ill_posed`: why, e.g. an underdetermined probe), the `note` saying which
-and why; "not measured".
+and why; "not measured". A row's `detail` (e.g. a second measure beside the value) opens its note.
 """
 import numpy as np
 import pandas as pd
@@ -49,14 +49,19 @@ def row(description, values, threshold, holds, variants):
 
 def judge(rows, records, experiment):
     """The rows of one experiment, each verdict kept only if every model it rests on learned: the
-    models of `experiment` whose variant the row names (every fold and seed) in the training table
-    `records`."""
+    models of `experiment` whose variant the row names (every fold and seed, or only the (variant,
+    fold) pairs of the row's `models` where it lists them) in the training table `records`."""
     for result in rows:
         models = convergence.models_of(records, experiment, [name for name in result["variants"].split(";") if name])
+        only = result.pop("models", None)
+        if only is not None:
+            keep = [(v, int(f)) in set(only) for v, f in zip(models["variant"], models["fold"])]
+            models = models.loc[np.asarray(keep, dtype=bool)]
         failed = convergence.failures(models)
         ill_posed = result.pop("ill_posed", "")
+        detail = result.pop("detail", "")  # what the value alone does not say, e.g. a second measure
         if result["holds"] == "not measured":
-            result["note"] = ""
+            result["note"] = detail
             continue
         if models.empty:
             raise ValueError(f"claim {result['id']}: no training record of its variants {result['variants']!r} "
@@ -70,6 +75,8 @@ def judge(rows, records, experiment):
             result["holds"] = "inconclusive"
         else:
             result["note"] = f"rests on {len(models)} models, all learned"
+        if detail:
+            result["note"] = f"{detail}; {result['note']}"
     return rows
 
 

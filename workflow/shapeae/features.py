@@ -10,7 +10,9 @@ FEATURES = ["index", "codes", "reconstructions"]
 
 
 def load(features_path, data_path):
-    """Namespace with index, codes, reconstructions, images (float, N x C x H x W) and factors."""
+    """Namespace with index, codes, reconstructions, images (float, N x C x H x W) and factors, and
+    the validation fold's per-image reconstruction MSE and factors (val_mse, val_factors; None in a
+    features file written before extract recorded them)."""
     return _join(features_path, *datasets.load(data_path))
 
 
@@ -28,12 +30,15 @@ def load_all(features_paths, data_path):
 def _join(features_path, images, factors):
     f = files.npz(features_path, FEATURES, "a features .npz of the extract stage")
     index, codes, reconstructions = f["index"], f["codes"], f["reconstructions"]
+    validated = "val_mse" in f and len(f["val_mse"])
     return SimpleNamespace(
         index=index,
         codes=codes,
         reconstructions=reconstructions,
         images=datasets.as_float(images[index]),
         factors=factors.iloc[index].reset_index(drop=True),
+        val_mse=f["val_mse"] if validated else None,
+        val_factors=factors.iloc[f["val_index"]].reset_index(drop=True) if validated else None,
     )
 
 

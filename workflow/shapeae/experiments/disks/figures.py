@@ -52,11 +52,12 @@ def decoder_theory(radius, z, h_optimal, rho, learned_f, optimum_rho, optimum_f,
 
 def regularisation_curves(table, hole, examples, example_labels):
     """Newson fig. 7: disk radius against code z for each regulariser, one line per repeat (fold),
-    the unseen radii shaded (top); one unseen disk and each regulariser's output (bottom)."""
+    the unseen radii shaded (top); the decoded disk's radius error against the radius, all repeats
+    (top right, `radius_error` of the table); one unseen disk and each regulariser's output (bottom)."""
     variants = list(dict.fromkeys(table["variant"]))
     fig, axes = plt.subplots(2, len(variants) + 1, figsize=(2.6 * (len(variants) + 1), 5),
                              gridspec_kw={"height_ratios": [1.4, 1]})
-    axes[0, -1].axis("off")
+    radius_errors(table, hole, axes[0, -1])
     for ax, variant in zip(axes[0], variants):
         for fold, part in table[table["variant"] == variant].groupby("fold"):
             part = part.sort_values("z")
@@ -69,6 +70,41 @@ def regularisation_curves(table, hole, examples, example_labels):
         ax.imshow(np.clip(image, 0, 1), cmap="gray", vmin=0, vmax=1)
         ax.set(xticks=[], yticks=[], title=label)
     fig.tight_layout()
+    return fig
+
+
+def radius_errors(table, hole, ax):
+    """|decoded radius - radius| against the radius, binned (1 px), per variant over its repeats; the
+    legend gives the mean inside and outside the hole."""
+    low, high = hole
+    table = table.assign(bin=table["radius"].round())
+    inside = (table["radius"] >= low) & (table["radius"] < high)
+    for i, (variant, part) in enumerate(table.groupby("variant", sort=False)):
+        curve = part.groupby("bin")["radius_error"].mean()
+        ax.plot(curve.index, curve.to_numpy(), lw=1, color=f"C{i}",
+                label=f"{variant}: {part['radius_error'][inside].mean():.1f} in / "
+                      f"{part['radius_error'][~inside].mean():.1f} out")
+    ax.axvspan(low, high, color=plots.UNSEEN, alpha=0.15, lw=0)
+    ax.set(xlabel="disk radius r", ylabel="|decoded radius - r| (px)", title="decoded radius error")
+    ax.legend(fontsize=5)
+
+
+def lambda_sweep(rows, row_labels, column_titles, border_colours, sweep):
+    """Newson fig. 8: disks around and in the hole decoded by psi3 at each lambda (left), and hole
+    and outside MSE against lambda per fold, test and validation (right; `sweep`: lambda, fold,
+    series, mse)."""
+    fig = plots.image_rows(rows, row_labels, column_titles, border_colours)
+    width, height = fig.get_size_inches()
+    extra = 4.5
+    fig.set_size_inches(width + extra, height)
+    share = width / (width + extra)
+    for ax in fig.axes:
+        box = ax.get_position()
+        ax.set_position([box.x0 * share, box.y0, box.width * share, box.height])
+    ax = fig.add_axes([share + 0.07 * (1 - share) + 0.04, 0.18, (1 - share) * 0.7, 0.7])
+    sns.lineplot(data=sweep, x="lambda", y="mse", hue="series", style="fold", markers=True, dashes=False, ax=ax)
+    ax.set(xscale="log", yscale="log", xlabel="λ (psi3 weight)", ylabel="MSE", title="hole MSE against λ")
+    ax.legend(fontsize=6)
     return fig
 
 
