@@ -24,15 +24,16 @@ def score_table(values):
     return pd.DataFrame(rows)
 
 
-def noise_table(ratios_10, ratios_55):
+def noise_table(fraction_10, fraction_55):
+    """Noise-study rows with a clean BCE of 0.1 and a blank page's of 0.5, so that BCE(p) = 0.1 + 0.4 f(p)."""
     rows = []
     for variant in ("default", "best"):
         for fold in (0, 1):
             rows += [{"variant": variant, "fold": fold, "noise": 0.0, "pattern": 0, "bce": 0.1},
-                     {"variant": variant, "fold": fold, "noise": 0.1, "pattern": 0, "bce": 0.1 * ratios_10},
-                     {"variant": variant, "fold": fold, "noise": 0.1, "pattern": 1, "bce": 0.1 * ratios_10},
-                     {"variant": variant, "fold": fold, "noise": 0.55, "pattern": 0, "bce": 0.1 * ratios_55}]
-    return pd.DataFrame(rows)
+                     {"variant": variant, "fold": fold, "noise": 0.1, "pattern": 0, "bce": 0.1 + 0.4 * fraction_10 - 0.01},
+                     {"variant": variant, "fold": fold, "noise": 0.1, "pattern": 1, "bce": 0.1 + 0.4 * fraction_10 + 0.01},
+                     {"variant": variant, "fold": fold, "noise": 0.55, "pattern": 0, "bce": 0.1 + 0.4 * fraction_55}]
+    return pd.DataFrame(rows).assign(blank_bce=0.5)
 
 
 def test_roles_come_from_the_objectives():
@@ -54,7 +55,7 @@ def test_claims_on_a_hand_made_table():
         ("best", "lasso", "size", "r2"): [0.9, 0.8], ("best", "lasso", "position", "r2"): [0.7, 0.6],
         ("classifier", "lasso", "size", "r2"): [0.3, 0.2], ("classifier", "lasso", "position", "r2"): [0.1, 0.0],
     })
-    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.1, 2.5), VARIANTS)}
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(0.1, 0.75), VARIANTS)}
     assert list(rows) == shapespace.CLAIM_IDS
     assert rows["lasso-beats-linear"]["value"] == pytest.approx(0.3) and rows["lasso-beats-linear"]["holds"] == "yes"
     assert rows["lasso-beats-linear"]["source_value"] == pytest.approx(0.349)
@@ -65,13 +66,13 @@ def test_claims_on_a_hand_made_table():
     assert rows["best-beats-default"]["value"] == pytest.approx(-0.04) and rows["best-beats-default"]["holds"] == "yes"
     assert rows["classifier-beats-ae"]["value"] == pytest.approx(-0.1) and rows["classifier-beats-ae"]["holds"] == "no"
     assert rows["ae-entangles"]["value"] == pytest.approx(0.6) and np.isnan(rows["ae-entangles"]["source_value"])
-    assert rows["denoise-10"]["value"] == pytest.approx(1.1) and rows["denoise-10"]["holds"] == "yes"
-    assert rows["denoise-55"]["value"] == pytest.approx(2.5) and rows["denoise-55"]["n"] == 4
+    assert rows["denoise-10"]["value"] == pytest.approx(0.1) and rows["denoise-10"]["holds"] == "yes"
+    assert rows["denoise-55"]["value"] == pytest.approx(0.75) and rows["denoise-55"]["n"] == 4
 
 
 def test_claims_fail_when_the_numbers_do_not_hold_and_say_so_when_unmeasured():
     scores = score_table({("best", "linear", "space", "r2"): [0.1, 0.1], ("best", "lasso", "space", "r2"): [0.12, 0.13]})
-    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.5, 1.5), VARIANTS)}
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(0.3, 0.4), VARIANTS)}
     assert rows["lasso-beats-linear"]["holds"] == "no"
     assert rows["best-beats-default"]["holds"] == "not measured"
     assert rows["denoise-10"]["holds"] == "no" and rows["denoise-55"]["holds"] == "no"
@@ -94,7 +95,7 @@ def test_every_variant_a_claim_compares_is_chosen_on_validation_never_on_test():
         ("default", "lasso", "size", "r2"): [0.8, 0.8], ("default", "lasso", "position", "r2"): [0.6, 0.6],
         ("classifier", "lasso", "size", "r2"): [0.2, 0.2], ("classifier", "lasso", "position", "r2"): [0.2, 0.2],
     })
-    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.1, 2.5), VALIDATION_VARIANTS)}
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(0.1, 0.75), VALIDATION_VARIANTS)}
     assert rows["multitask-beats-transfer"]["variants"] == "default_map2;default"
     assert rows["multitask-beats-transfer"]["value"] == pytest.approx(0.2)  # test R2 0.4 - 0.2 of the chosen pair
     assert rows["classifier-beats-ae"]["variants"] == "classifier;default"
@@ -102,7 +103,7 @@ def test_every_variant_a_claim_compares_is_chosen_on_validation_never_on_test():
     assert rows["ae-entangles"]["value"] == pytest.approx(0.5)
     # a table without validation scores chooses nothing, whatever its test scores
     test_only = scores[scores["metric"] != "val_r2"]
-    rows = {r["id"]: r for r in shapespace.claims(test_only, noise_table(1.1, 2.5), VALIDATION_VARIANTS)}
+    rows = {r["id"]: r for r in shapespace.claims(test_only, noise_table(0.1, 0.75), VALIDATION_VARIANTS)}
     assert rows["multitask-beats-transfer"]["holds"] == "not measured"
 
 
@@ -110,7 +111,7 @@ def test_an_underdetermined_linear_probe_makes_lasso_beats_linear_ill_posed():
     scores = score_table({("best", "linear", "space", "r2"): [-7.0, -9.0], ("best", "lasso", "space", "r2"): [0.2, 0.3],
                           ("best", "linear", "space", "n_train"): [600, 480],
                           ("best", "linear", "space", "n_features"): [512, 512]})
-    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(1.1, 2.5), VARIANTS)}
+    rows = {r["id"]: r for r in shapespace.claims(scores, noise_table(0.1, 0.75), VARIANTS)}
     assert rows["lasso-beats-linear"]["holds"] == "yes"  # by value; claims.judge makes it inconclusive
     assert rows["lasso-beats-linear"]["ill_posed"] == ("the linear probe is underdetermined (n <= d): 480 labelled "
                                                        "training codes for 512 code dimensions on fold 1")
@@ -184,5 +185,19 @@ def test_noise_study_measures_bce_against_the_clean_images():
     with torch.no_grad():
         clean = shapespace.bce(model(torch.as_tensor(images)).numpy(), images)
     assert table.loc[table["noise"] == 0, "bce"].item() == pytest.approx(clean, rel=1e-4)
-    ratios = shapespace.noise_ratios(table.assign(variant="v", fold=0))
-    assert list(ratios["noise"]) == [0.1, 0.55]
+    fractions = shapespace.failure_fractions(table.assign(variant="v", fold=0))
+    assert list(fractions["noise"]) == [0.1, 0.55]
+    # the all-white page (1 - 1e-7) against these 0/1 images: -log(1e-7) on every black pixel
+    assert table["blank_bce"].iloc[0] == pytest.approx(-np.log(1e-7) * np.mean(images == 0), rel=1e-6)
+
+
+def test_denoise_claims_leave_out_collapsed_models_and_rest_on_the_others():
+    noise = noise_table(0.1, 0.75)
+    noise.loc[noise["variant"] == "default", "bce"] = 0.5  # a blank page whatever the input: f = 0
+    records = pd.DataFrame({"experiment": "shapespace", "variant": ["default", "default", "best", "best"],
+                            "fold": [0, 1, 0, 1], "collapsed": [True, True, False, False]})
+    rows = {r["id"]: r for r in shapespace.claims(score_table({("best", "linear", "space", "r2"): [0.1, 0.1]}), noise, VARIANTS, records)}
+    assert rows["denoise-55"]["value"] == pytest.approx(0.75) and rows["denoise-55"]["n"] == 2
+    assert rows["denoise-55"]["variants"] == "best"
+    assert rows["denoise-55"]["models"] == [("best", 0), ("best", 1)]
+    assert rows["denoise-10"]["detail"] == "left out, collapsed: default fold 0, default fold 1"

@@ -52,7 +52,10 @@ def test_scores_are_tidy_and_cover_every_fold(smoke_run):
     trained = scores.groupby("variant")["fold"].unique().map(sorted).to_dict()
     assert trained == {"default": [0, 1, 2], "nobias": [0], "hole_psi1": [0, 1], "hole_psi3": [0, 1]}
     hole = scores[(scores["variant"] == "hole_psi1") & (scores["target"].isin(["image_seen", "image_unseen"]))]
-    assert len(hole) == 4 and hole["value"].notna().all()
+    # per fold and side of the hole: test MSE, validation MSE, decoded radius error
+    assert len(hole) == 12 and hole["value"].notna().all()
+    assert set(hole["metric"]) == {"mse", "val_mse", "mae"}
+    assert set(scores.loc[scores["probe"] == "decoded_radius", "variant"]) == set(trained)
     assert not scores.duplicated(["experiment", "variant", "fold", "probe", "target", "metric"]).any()
     assert {"mse", "abs_spearman", "r2"} <= set(scores["metric"])
     summary = pd.read_csv(smoke_run / "results/tables/disks/scores_summary.csv")
@@ -149,6 +152,7 @@ def test_the_scorecard_scores_every_encoder_and_factor(smoke_run):
 def test_score_setting_reruns_no_training(smoke_run, tmp_path):
     jobs = planned_jobs(smoke_run, config_with(tmp_path, "experiments.disks.scores.radius_bins", [0, 16, 32]))
     assert jobs == {"score_disks": 8, "aggregate_scores": 1, "figure_scores": 1, "claims": 1, "report_front_page": 1,
+                    "figure_disk_lambda_sweep": 1,  # it draws the hole MSE against lambda from the score table
                     "figure_manifest": 1, "all": 1}
 
 
@@ -203,7 +207,9 @@ def test_claims_table_has_every_finding_with_the_source_value(smoke_run):
     assert table.set_index("id").loc["ae-mse", "source_value"] == pytest.approx(0.00027)
     assert table.set_index("id").loc["crop-colour", "n"] == 2  # two seeds of triplet_crop, fold 0
     assert table.set_index("id").loc["lasso-beats-linear", "source_value"] == pytest.approx(0.349)
-    assert table.set_index("id").loc["denoise-55", "n"] == 4  # default and best, two folds each
+    records = pd.read_csv(smoke_run / "results/tables/training.csv")
+    noise_models = records[(records["experiment"] == "shapespace") & records["variant"].isin(["default", "best"])]
+    assert table.set_index("id").loc["denoise-55", "n"] == (~noise_models["collapsed"]).sum()  # the non-collapsed
     assert set(table["holds"]) <= set(claims.VERDICTS)
     inconclusive = table[table["holds"] == "inconclusive"]
     assert len(inconclusive) and inconclusive["note"].str.contains("did not learn: .* fold \\d+ (unconverged|collapsed)").all()

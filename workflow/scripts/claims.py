@@ -17,8 +17,8 @@ records = convergence.read(sm.input.training)  # how every model's training ende
 rows = claims.judge(disks.claims(scores_of("disks"), sm.params.get("disk_variants", {}), sm.params.get("disk_radius_max")),
                     records, "disks")
 rows += claims.judge(positions.claims(scores_of("positions"), sm.params.get("position_encoders", {})), records, "positions")
-rows += claims.judge(shapespace.claims(scores_of("shapespace"), scores_of("shapespace_noise", ["variant", "fold", "noise", "bce"]),
-                                       sm.params.get("shapespace_variants", {})), records, "shapespace")
+rows += claims.judge(shapespace.claims(scores_of("shapespace"), scores_of("shapespace_noise", ["variant", "fold", "noise", "bce", "blank_bce"]),
+                                       sm.params.get("shapespace_variants", {}), records), records, "shapespace")
 rows += claims.judge(colours.claims(scores_of("colours"), sm.params.get("colour_variants", {})), records, "colours")
 rows += claims.judge(perceptual.claims(scores_of("perceptual", scores.COLUMNS + ["loss_network"]),
                                        sm.params.get("perceptual_variants", {})), records, "perceptual")
