@@ -5,7 +5,7 @@ import pandas as pd
 from shapeae import convergence, jobs, scorecard
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 table = pd.concat([scorecard.read(path) for path in sm.input.tables], ignore_index=True)
 table = table.sort_values(scorecard.COLUMNS[:-1], kind="stable").reset_index(drop=True)
 training = convergence.encoder_status(convergence.read(sm.input.training))

@@ -4,7 +4,7 @@ import pandas as pd
 from shapeae import jobs, scores
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 table = pd.concat([scores.read(path, scores.COLUMNS) for path in sm.input], ignore_index=True)
 table = table.sort_values(scores.COLUMNS[:-1], kind="stable").reset_index(drop=True)
 table.to_csv(sm.output.scores, index=False)

@@ -4,5 +4,5 @@ import pandas as pd
 from shapeae import jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 pd.concat([pd.read_csv(path) for path in sm.input], ignore_index=True).to_csv(sm.output[0], index=False)

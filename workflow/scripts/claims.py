@@ -5,7 +5,7 @@ from shapeae import claims, convergence, jobs, plots, scores
 from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 
 
 def scores_of(experiment, columns=scores.COLUMNS):

@@ -8,7 +8,7 @@ import numpy as np
 from shapeae import datasets, folds, jobs, metrics, training
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 images, _ = datasets.load(sm.input.data)
 train, val, test = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
 model = training.load(sm.input.model)

@@ -6,7 +6,7 @@ from shapeae import datasets, jobs, plots
 from shapeae.experiments.colours import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads)
+log = jobs.start(sm)
 images, factors = datasets.load(sm.input.data)
 held_out = {variant: dict(np.load(sm.input[variant])) for variant in sm.params.variants}
 maps = {variant: figures.embedding_map(f["codes"], sm.params.seed) for variant, f in held_out.items()}

@@ -3,7 +3,7 @@ from shapeae import features, jobs, plots
 from shapeae.experiments.colours import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = {variant: features.load(sm.input[variant], sm.input.data) for variant in sm.params.variants}
 first = held_out[sm.params.variants[0]]
 examples = features.spread_by(first.factors["size"].to_numpy(), sm.params.n_examples)

@@ -5,6 +5,6 @@ from shapeae import jobs, plots
 from shapeae.experiments.colours import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 plots.save(figures.knn_accuracy(pd.read_csv(sm.input.scores)), sm.output.knn, sm.params.dpi)
 plots.save(figures.training_curves(plots.histories_table(sm.input.histories)), sm.output.curves, sm.params.dpi)

@@ -2,7 +2,7 @@
 from shapeae import convergence, files, jobs, plots
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 records = convergence.read(sm.input.table)
 histories = {path: files.csv(path, what="a training history") for path in records["history"]}
 plots.save(plots.convergence_curves(records, histories), sm.output[0], sm.params.dpi)

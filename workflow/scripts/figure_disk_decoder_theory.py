@@ -3,7 +3,7 @@ from shapeae import features, jobs, plots
 from shapeae.experiments.disks import evaluation, figures, theory
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = features.load(sm.input.features, sm.input.data)
 radius = held_out.factors["radius"].to_numpy()
 rho, profiles = theory.radial_profiles(held_out.reconstructions[:, 0])

@@ -6,7 +6,7 @@ from shapeae import jobs, plots, training
 from shapeae.experiments.disks import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 model = training.load(sm.input.model)
 with np.load(sm.input.features) as f:
     codes = f["codes"][:, 0]

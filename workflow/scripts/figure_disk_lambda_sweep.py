@@ -7,7 +7,7 @@ from shapeae import features, files, jobs, plots
 from shapeae.experiments.disks import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = features.load_all(sm.input.features, sm.input.data)
 outputs = {variant: held_out[variant, sm.params.fold] for variant in sm.params.variants}
 first = outputs[sm.params.variants[0]]

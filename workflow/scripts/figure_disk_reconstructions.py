@@ -3,7 +3,7 @@ from shapeae import datasets, features, jobs, plots
 from shapeae.experiments.disks import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = features.load(sm.input.features, sm.input.data)
 radius = held_out.factors["radius"].to_numpy()
 pick = features.spread_by(radius, sm.params.n_examples)

@@ -7,7 +7,7 @@ from shapeae import features, jobs, plots
 from shapeae.experiments.disks import evaluation, figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = features.load_all(sm.input.features, sm.input.data)
 tables = [h.factors.assign(variant=variant, fold=fold, z=h.codes[:, 0],
                            radius_error=abs(evaluation.decoded_radius(h.reconstructions) - h.factors["radius"]))

@@ -2,5 +2,5 @@
 from shapeae import jobs, manifest
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 manifest.write(sm.input.figures, sm.output[0])

@@ -4,7 +4,7 @@ from shapeae import features, jobs, plots, training
 from shapeae.experiments.perceptual import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 held_out = {variant: features.load(sm.input[f"features_{variant}"], sm.input.data) for variant in sm.params.variants}
 first = held_out[sm.params.variants[0]]
 examples = features.spread_by(first.factors["x"].to_numpy(), sm.params.n_examples)

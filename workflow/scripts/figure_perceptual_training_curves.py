@@ -5,6 +5,6 @@ from shapeae import jobs, plots
 from shapeae.experiments.perceptual import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 histories = plots.histories_table(sm.input.histories)
 plots.save(figures.training_curves(histories, pd.read_csv(sm.input.loss_network)), sm.output[0], sm.params.dpi)

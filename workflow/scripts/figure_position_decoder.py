@@ -9,7 +9,7 @@ from shapeae.datasets import positions as signals
 from shapeae.experiments.positions import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 n = sm.params.n
 a = np.arange(n - 1) + 0.5  # half-integer positions: never seen by the integer-trained decoder
 outputs = {}

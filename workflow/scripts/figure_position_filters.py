@@ -9,7 +9,7 @@ from shapeae.experiments.positions.networks import encoder_of
 from shapeae.models import positions as nets
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 rows = []
 for path in sm.input.models:
     variant, repeat = re.search(r"encoder/(\w+)/repeat(\d+)/", path).groups()

@@ -4,6 +4,6 @@ import pandas as pd
 from shapeae import jobs, plots
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 summary = pd.read_csv(sm.input[0])
 plots.save(plots.disentanglement_bars(summary[summary["factor"] == "all"]), sm.output[0], sm.params.dpi)

@@ -5,7 +5,7 @@ import pandas as pd
 from shapeae import jobs, plots, scorecard
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 summary = pd.read_csv(sm.input[0])
 own = summary[summary["experiment"] == sm.wildcards.experiment]
 training = dict(zip(own["variant"], own["training"]))  # encoders that did not learn are hatched

@@ -7,7 +7,7 @@ from shapeae import jobs, plots
 from shapeae.experiments.shapespace import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 histories = {}
 for path in sm.input.histories:
     variant, fold = re.search(r"([^/]+)/fold(\d+)/history\.csv$", path).groups()

@@ -7,7 +7,7 @@ from shapeae import jobs, plots
 from shapeae.experiments.shapespace import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 noise = pd.concat([pd.read_csv(path) for path in sm.input.tables], ignore_index=True)
 plots.save(figures.bce_against_noise(noise), sm.output.bce, sm.params.dpi)
 with np.load(sm.input.examples) as ex:

@@ -5,7 +5,7 @@ from shapeae import datasets, features, jobs, plots
 from shapeae.experiments.shapespace import figures
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 images, factors = datasets.load(sm.input.data)
 held_out = [features.load(path, sm.input.data) for path in sm.input.features]
 labelled = np.flatnonzero(held_out[0].factors["labelled"].to_numpy() == 1)

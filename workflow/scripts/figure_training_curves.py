@@ -6,7 +6,7 @@ import pandas as pd
 from shapeae import jobs, plots
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 history = pd.concat(
     [pd.read_csv(path).assign(fold=int(re.search(r"fold(\d+)", path).group(1))) for path in sm.input],
     ignore_index=True,

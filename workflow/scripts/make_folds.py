@@ -3,7 +3,7 @@ several images of one drawing, stratified by the generator's FOLD_STRATA where i
 from shapeae import datasets, folds, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads)
+log = jobs.start(sm)
 images, factors = datasets.load(sm.input[0])
 generator = datasets.generator(sm.params.generator)
 group, strata = getattr(generator, "FOLD_GROUP", None), list(getattr(generator, "FOLD_STRATA", ()))

@@ -3,7 +3,7 @@ from shapeae import jobs
 from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads)
+log = jobs.start(sm)
 table = networks.handcrafted_check()
 table.to_csv(sm.output[0], index=False)
 if (table["max_abs_error"] != 0).any():

@@ -4,7 +4,7 @@ from shapeae import datasets, devices, folds, jobs, training
 from shapeae.experiments import perceptual
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 device, gpu_lock = devices.select_device(sm.params.device)
 images, _ = datasets.load(sm.input.data)
 train, val, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))

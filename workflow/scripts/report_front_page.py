@@ -8,7 +8,7 @@ from shapeae import convergence, jobs, report
 from shapeae.experiments import colours, disks, perceptual, positions, shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 MODULES = {"disks": disks, "positions": positions, "shapespace": shapespace, "colours": colours, "perceptual": perceptual}
 
 claims = pd.read_csv(sm.input.claims)

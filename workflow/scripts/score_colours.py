@@ -6,7 +6,7 @@ from shapeae import features as held_out, jobs, scores
 from shapeae.experiments import colours
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads)
+log = jobs.start(sm)
 features, factors, fold_of = held_out.for_scoring(sm.input.features, sm.input.data, sm.input.folds)
 table = colours.evaluation(features, factors, fold_of, pd.read_csv(sm.input.history), sm.params.probes["k"],
                            sm.params.probes["betas"])

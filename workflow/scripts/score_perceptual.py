@@ -9,7 +9,7 @@ from shapeae import features as held_out, folds, jobs, scores
 from shapeae.experiments import perceptual
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 features, factors, _ = held_out.for_scoring(sm.input.features, sm.input.data, sm.input.folds)
 _, validation, _ = folds.split(folds.read(sm.input.folds), int(sm.wildcards.fold))
 table = perceptual.evaluation(features, factors, validation, pd.read_csv(sm.input.history), sm.params.dataset,

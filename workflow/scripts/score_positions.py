@@ -7,7 +7,7 @@ from shapeae import jobs, scores, training
 from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 tables = []
 for path in sm.input:
     part, variant, repeat = re.search(r"positions/(\w+)/(\w+)/repeat(\d+)/", path).groups()

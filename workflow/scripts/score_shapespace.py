@@ -4,7 +4,7 @@ from shapeae import features as held_out, jobs, scores
 from shapeae.experiments import shapespace
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads)
+log = jobs.start(sm)
 features, factors, fold_of = held_out.for_scoring(sm.input.features, sm.input.data, sm.input.folds)
 table = shapespace.evaluation(features, factors, fold_of, sm.params.probes["betas"],
                               mapping=sm.params.objective.get("mapping", 0) > 0)

@@ -2,7 +2,7 @@
 from shapeae import datasets, features as held_out, jobs, scorecard
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 features, factors, fold_of = held_out.for_scoring(sm.input.features, sm.input.data, sm.input.folds)
 # the images of the kind models train on: a dataset's probe-only extras serve its own experiment's probes
 features = held_out.restricted(features, datasets.trained_on(factors))

@@ -3,7 +3,7 @@ best-validation weights and how training ended (model.json's "training")."""
 from shapeae import datasets, devices, folds, jobs, models, objectives, training
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 device, gpu_lock = devices.select_device(sm.params.device)
 log.info("device %s, %d threads", device, sm.threads)
 images, factors = datasets.load(sm.input.data)

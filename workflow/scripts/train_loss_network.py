@@ -8,7 +8,7 @@ from shapeae.experiments import perceptual
 from shapeae.models.perceptual import load_imagenet_alexnet
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-log = jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+log = jobs.start(sm, seed=sm.params.seed)
 if "imagenet" in sm.input.keys():
     network, history, record = (load_imagenet_alexnet(sm.input.imagenet), pd.DataFrame(columns=["epoch", "loss", "val_loss"]),
                                 {"stopped": "pretrained", "collapsed": False, "converged": True})

@@ -3,7 +3,7 @@ from shapeae import jobs, models, training
 from shapeae.experiments.positions import networks
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads, seed=sm.params.seed)
+jobs.start(sm, seed=sm.params.seed)
 spec = networks.model_spec(sm.wildcards.part, sm.params.model, sm.params.variant, sm.params.n)
 model = models.build(spec)
 history, record = networks.fit(sm.wildcards.part, model, sm.params.variant, sm.params.n, sm.params.seed,

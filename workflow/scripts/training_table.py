@@ -2,5 +2,5 @@
 from shapeae import convergence, jobs
 
 sm = snakemake  # noqa: F821 -- injected by Snakemake
-jobs.start(sm.log[0], threads=sm.threads)
+jobs.start(sm)
 convergence.table(sm.input).to_csv(sm.output[0], index=False)

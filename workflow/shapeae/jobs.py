@@ -1,14 +1,22 @@
 """What every job script does first: log to its Snakemake log, fix its thread count and seeds."""
 import logging
+import os
 import sys
+import time
 import traceback
 
 
-def start(log_path, threads=1, seed=None):
-    logging.basicConfig(filename=log_path, level=logging.INFO, format="%(asctime)s %(name)s %(message)s",
+def start(sm, seed=None):
+    """Log to the job's Snakemake log (first line: the job's start-up, see `startup_seconds`), fix
+    its thread count and, given a seed, every generator's seed. `sm` is Snakemake's script object."""
+    startup = startup_seconds()
+    logging.basicConfig(filename=sm.log[0], level=logging.INFO, format="%(asctime)s %(name)s %(message)s",
                         force=True)
     logging.captureWarnings(True)
-    log_uncaught_errors(logging.getLogger("shapeae.job"))
+    log = logging.getLogger("shapeae.job")
+    log.info(STARTUP_LINE, "unknown" if startup is None else f"{startup:.2f}", sm.rule)
+    log_uncaught_errors(log)
+    threads = sm.threads
     if "torch" in sys.modules or seed is not None:  # jobs without tensors skip torch's seconds of import
         import torch
 
@@ -20,7 +28,22 @@ def start(log_path, threads=1, seed=None):
         from . import seeding
 
         seeding.seed_everything(seed)
-    return logging.getLogger("shapeae.job")
+    return log
+
+
+STARTUP_LINE = "start-up %s s (rule %s)"  # benchmarks/startup.py reads it back from every log
+
+
+def startup_seconds():
+    """Seconds from this process's start (its start time in the kernel's process table, to a clock
+    tick) to now: the interpreter, Snakemake's script preamble and the job's imports. None off Linux."""
+    try:
+        with open("/proc/self/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22 of proc(5): starttime, in ticks
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def log_uncaught_errors(log):
