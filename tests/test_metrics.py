@@ -27,6 +27,21 @@ def test_ols_r2_by_hand():
     assert metrics.ols_r2(z, f) == pytest.approx(r2_score(z, fitted))
 
 
+def test_ols_r2_agrees_with_scikit_learn_on_a_code_of_several_dimensions():
+    from sklearn.linear_model import LinearRegression
+
+    rng = np.random.default_rng(1)
+    f = rng.uniform(0, 1, 50)
+    z = np.column_stack([2 * f + rng.normal(0, 0.3, 50), rng.normal(size=50), np.full(50, 0.7)])  # last: constant
+    fitted = LinearRegression().fit(f.reshape(-1, 1), z).predict(f.reshape(-1, 1))
+    assert metrics.ols_r2(z, f) == pytest.approx(r2_score(z, fitted))
+
+
+def test_ols_r2_of_a_constant_factor_is_zero_as_scikit_learns():
+    z = np.array([1.0, 3.0, 2.0])
+    assert metrics.ols_r2(z, np.full(3, 4.0)) == 0.0 == r2_score(z, np.full(3, z.mean()))
+
+
 def test_binned_mse():
     errors = np.array([1.0, 2.0, 3.0, 10.0])
     values = np.array([1.0, 5.0, 12.0, 20.0])

@@ -4,6 +4,7 @@ import pytest
 import torch
 
 from shapeae.experiments import shapespace
+from shapeae.experiments.shapespace import noise
 from shapeae.models import sketchanet
 
 VARIANTS = {
@@ -179,7 +180,7 @@ def test_noise_study_measures_bce_against_the_clean_images():
     torch.manual_seed(0)
     model = sketchanet.SketchAE(56, bottleneck=8, width=0.25, first_kernel=8, first_stride=2)
     images = torch.rand(5, 1, 56, 56).round().numpy()
-    table = shapespace.noise_study(model, images, [0.0, 0.1, 0.55], patterns=3, seed=0)
+    table = noise.noise_study(model, images, [0.0, 0.1, 0.55], patterns=3, seed=0)
     assert len(table) == 1 + 3 + 3
     model.eval()
     with torch.no_grad():

@@ -13,7 +13,6 @@ import re
 import numpy as np
 import pandas as pd
 
-from ... import probes
 from ...claims import claim, row
 from ...datasets import colours as colour_data
 
@@ -35,6 +34,7 @@ def continuous_targets(factors):
 def probe_scores(features, factors, folds, k, betas):
     """Held-out rows: k-NN and majority accuracy of each category, regression probes of each
     continuous factor, fitted on the training folds' codes and scored on the test fold."""
+    from ... import probes  # here: only scoring jobs pay scikit-learn's second of import
     train, test = features["train_index"], features["index"]
     tables = []
     for name in CATEGORIES:

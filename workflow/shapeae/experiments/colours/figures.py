@@ -4,8 +4,6 @@ and fig. 5 (nearest neighbours), k-NN accuracy with its spread, and training cur
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from sklearn.manifold import TSNE
-from sklearn.neighbors import NearestNeighbors
 
 from ... import plots
 from ...datasets import colours as colour_data
@@ -21,6 +19,8 @@ def reconstructions(images, outputs):
 
 def embedding_map(codes, seed):
     """2-D t-SNE of the codes (deterministic for a seed)."""
+    from sklearn.manifold import TSNE  # here: the other figure jobs need no scikit-learn
+
     perplexity = min(30.0, (len(codes) - 1) / 3)
     return TSNE(2, perplexity=perplexity, init="pca", random_state=seed).fit_transform(codes)
 
@@ -46,6 +46,8 @@ def embedding(maps, factors):
 
 def nearest(query_codes, database_codes, k):
     """Indices (n_queries, k) of each query's k nearest database codes (Euclidean)."""
+    from sklearn.neighbors import NearestNeighbors
+
     return NearestNeighbors(n_neighbors=k).fit(database_codes).kneighbors(query_codes, return_distance=False)
 
 

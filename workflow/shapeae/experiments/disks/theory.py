@@ -15,9 +15,6 @@ Also here: radial profiles of decoded images and their rank-one (h, f) factorisa
 what the bias-free network learned with this optimum.
 """
 import numpy as np
-from scipy.linalg import eigh
-from scipy.optimize import brentq
-from scipy.special import airy
 
 
 def optimal_profile(radius_max, n_points=257):
@@ -37,7 +34,8 @@ def optimal_profile(radius_max, n_points=257):
     # M is diagonal, so the generalised problem K f = lambda M f is the symmetric one for
     # g = M^(1/2) f: same eigenpairs as eigh(K, M), without its Cholesky/triangular solves.
     root = np.sqrt(mass)
-    lam, vec = eigh(kernel / np.outer(root, root), subset_by_index=[len(s) - 1, len(s) - 1])
+    lam, vec = np.linalg.eigh(kernel / np.outer(root, root))  # ascending: the last pair is the top
+    lam, vec = lam[-1:], vec[:, -1:]
     inner = vec[:, 0] / root  # unit discrete norm: sum 2 pi rho h f^2 = 1
     # f at the end nodes from the stationarity condition itself (Nystrom interpolation):
     # f(rho) = (1/mu) sum_j h s_j (R - max(rho, s_j)) f_j with mu = 2 pi lambda; exact 0 at R.
@@ -49,6 +47,9 @@ def optimal_profile(radius_max, n_points=257):
 
 def _first_zero_scaled():
     """u0: first positive zero of sqrt(3) Ai(-u) + Bi(-u), the k = 1 solution (about 1.986)."""
+    from scipy.optimize import brentq  # here, as airy: scoring jobs never need them, and importing is slow
+    from scipy.special import airy
+
     def y(u):
         ai, _, bi, _ = airy(-u)
         return np.sqrt(3.0) * ai + bi
@@ -74,6 +75,8 @@ def airy_profile(rho, radius_max):
     Ai Bi' - Ai' Bi = 1/pi give a = pi Bi'(0), b = -pi Ai'(0), i.e. y = -pi Ai'(0) (sqrt(3) Ai + Bi)
     since Bi(0) = sqrt(3) Ai(0) and Bi'(0) = -sqrt(3) Ai'(0).
     """
+    from scipy.special import airy
+
     rho = np.asarray(rho, dtype=np.float64)
     k = airy_k(radius_max)
     ai, _, bi, _ = airy(-np.cbrt(k) * rho)

@@ -10,7 +10,6 @@ host is chosen on the validation fold; the test fold only scores it.
 import numpy as np
 import pandas as pd
 
-from ... import probes
 from ...claims import claim, row
 
 KINDS = ("AE", "VAE", "P. AE", "P. VAE")
@@ -40,6 +39,7 @@ def split_training_codes(features, validation):
 def probe_scores(features, factors, validation, dataset, options, seed):
     """Held-out rows of the MLP host and the constant baseline for the dataset's task; `host` is the
     chosen layout's index in options["hosts"]."""
+    from ... import probes  # here: only scoring jobs pay scikit-learn's second of import
     target, metric = TASKS[dataset]
     train_x, train_rows, val_x, val_rows = split_training_codes(features, validation)
     test_x, test_rows = features["codes"], features["index"]

@@ -9,10 +9,7 @@ autoencoder reconstructs, a classifier classifies, a multi-task variant also map
 """
 import numpy as np
 import pandas as pd
-import torch
-from torch.nn import functional as F
 
-from ... import objectives, probes
 from ...claims import claim, per_fold, row
 
 NUISANCE = {"size": ["size"], "position": ["x", "y"]}
@@ -37,6 +34,7 @@ def transfer_scores(features, factors, folds, betas):
     on the test fold; val_r2 fitted on the training folds alone and scored on the validation fold's
     clean codes (what variants are chosen on). n_train / n_features: the test fit's labelled
     training codes and code width (the linear probe is underdetermined when n_train <= n_features)."""
+    from ... import probes  # here: only scoring jobs pay scikit-learn's second of import
     targets = factors[space_columns(factors)].to_numpy()
     labelled = factors["labelled"].to_numpy() == 1
     rest, val_index = features["train_index"], validation_index(features)
@@ -66,6 +64,7 @@ def validation_index(features):
 def head_scores(features, factors):
     """R^2 of the mapping head (first 4 bottleneck units) on the labelled test images (r2) and on
     the labelled validation images (val_r2)."""
+    from ... import probes  # here: only scoring jobs pay scikit-learn's second of import
     columns = space_columns(factors)
     labelled = factors["labelled"].to_numpy() == 1
     rows = []
@@ -96,6 +95,7 @@ def classifier_scores(features, factors):
 
 def nuisance_scores(features, factors, folds, betas):
     """Held-out R^2 of decoding size and position (x, y) from the codes, all images."""
+    from ... import probes  # here: only scoring jobs pay scikit-learn's second of import
     tables = []
     for target, columns in NUISANCE.items():
         values = factors[columns].to_numpy()
@@ -107,9 +107,11 @@ def nuisance_scores(features, factors, folds, betas):
 
 
 def bce(reconstructions, images):
-    """Mean per-pixel binary cross-entropy of reconstructions against images (both in [0, 1])."""
-    r = torch.as_tensor(reconstructions, dtype=torch.float64).clamp(1e-7, 1 - 1e-7)
-    return F.binary_cross_entropy(r, torch.as_tensor(images, dtype=torch.float64)).item()
+    """Mean per-pixel binary cross-entropy of reconstructions against images (both in [0, 1]), the
+    reconstructions clipped to [1e-7, 1 - 1e-7] as Keras clips them."""
+    r = np.clip(np.asarray(reconstructions, dtype=np.float64), 1e-7, 1 - 1e-7)
+    x = np.asarray(images, dtype=np.float64)
+    return float(-np.mean(x * np.log(r) + (1 - x) * np.log1p(-r)))
 
 
 def evaluation(features, factors, folds, betas, mapping):
@@ -136,47 +138,6 @@ def blank_bce(images):
     failure level of the denoise claims' f(p)."""
     x = np.asarray(images, dtype=np.float64)
     return float(-np.mean(x * np.log1p(-BLANK_EPSILON) + (1 - x) * np.log(BLANK_EPSILON)))
-
-
-@torch.no_grad()
-def noise_study(model, images, levels, patterns, seed, batch_size=256):
-    """Test BCE against the clean images when the inputs carry salt-and-pepper noise at each level;
-    each level averaged over `patterns` noise draws. Rows (noise, pattern, bce, blank_bce), the last
-    the all-white output's BCE on the same images (blank_bce)."""
-    model.eval()
-    device = next(model.parameters()).device
-    generator = torch.Generator(device=device).manual_seed(seed)
-    x = torch.as_tensor(images).to(device).contiguous(memory_format=torch.channels_last)
-    rows = []
-    for level in levels:
-        for pattern in range(patterns if level > 0 else 1):
-            total = 0.0
-            for i in range(0, len(x), batch_size):
-                clean = x[i : i + batch_size]
-                noisy = objectives.salt_and_pepper(clean, level, generator)
-                logits = model.decode_logits(model.encode(noisy))
-                total += F.binary_cross_entropy_with_logits(logits, clean, reduction="sum").item()
-            rows.append({"noise": level, "pattern": pattern, "bce": total / x.numel()})
-    return pd.DataFrame(rows).assign(blank_bce=blank_bce(images))
-
-
-@torch.no_grad()
-def noisy_reconstructions(model, image, levels, patterns, seed, pattern_level):
-    """For one image (1 x H x W): inputs and reconstructions under `patterns` noise draws at
-    `pattern_level` (the training level), and under one draw at every level. Arrays (n, H, W)."""
-    model.eval()
-    device = next(model.parameters()).device
-    generator = torch.Generator(device=device).manual_seed(seed)
-    clean = torch.as_tensor(image)[None].to(device)
-    pattern_inputs = torch.cat([objectives.salt_and_pepper(clean, pattern_level, generator) for _ in range(patterns)])
-    level_inputs = torch.cat([objectives.salt_and_pepper(clean, level, generator) for level in levels])
-
-    def outputs(inputs):
-        return model.decode(model.encode(inputs))[:, 0].cpu().numpy()
-
-    return {"pattern_inputs": pattern_inputs[:, 0].cpu().numpy(), "pattern_outputs": outputs(pattern_inputs),
-            "level_inputs": level_inputs[:, 0].cpu().numpy(), "level_outputs": outputs(level_inputs),
-            "levels": np.asarray(levels, dtype=float)}
 
 
 REPORT_SUMMARY = ("Bechberger (shape-space parts 8-9): line drawings mapped into a 4-D similarity space by autoencoder "
