@@ -23,3 +23,11 @@ def smoke_copy(smoke_run, tmp_path):
     copy = tmp_path / "run"
     shutil.copytree(smoke_run, copy, symlinks=True)
     return copy
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads the smoke run is end to end: `slow`, whatever its file says, so that
+    `pytest -m "not slow"` never starts the smoke DAG."""
+    for item in items:
+        if "smoke_run" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
