@@ -93,18 +93,22 @@ def claims_table(claims):
     notes = [f"{c.id}: {c.note}" for c in claims.itertuples() if c.holds == "inconclusive"]
     wrapped = [textwrap.fill(note, 150, subsequent_indent="    ") for note in notes]
     note_lines = sum(n.count("\n") + 1 for n in wrapped)
+    thresholds = [textwrap.fill(str(c.threshold), 20) for c in claims.itertuples()]  # long ones on two lines
+    lines = [1] + [t.count("\n") + 1 for t in thresholds]  # per table row, the header first
     row_height, notes_height = 0.3, 0.13 * (note_lines + 1) if wrapped else 0
-    fig = plt.figure(figsize=(12, row_height * (len(claims) + 1) + 0.5 + notes_height))
-    table_height = row_height * (len(claims) + 1) / fig.get_figheight()
+    fig = plt.figure(figsize=(12, row_height * sum(lines) + 0.5 + notes_height))
+    table_height = row_height * sum(lines) / fig.get_figheight()
     ax = fig.add_axes([0.01, 1 - table_height - 0.4 / fig.get_figheight(), 0.98, table_height])
     ax.axis("off")
     cells = [[c.id, c.finding, f"{c.value:.4g} ± {c.spread:.2g}" if c.n else "-",
-              "-" if np.isnan(c.source_value) else f"{c.source_value:.4g}", c.threshold, str(c.n), c.holds]
-             for c in claims.itertuples()]
+              "-" if np.isnan(c.source_value) else f"{c.source_value:.4g}", threshold, str(c.n), c.holds]
+             for c, threshold in zip(claims.itertuples(), thresholds)]
     grid = ax.table(cells, colLabels=["claim", "finding", "measured (mean ± sd)", "source", "holds when", "n", "verdict"],
-                    bbox=[0, 0, 1, 1], cellLoc="left", colWidths=[0.16, 0.35, 0.15, 0.08, 0.1, 0.04, 0.12])
+                    bbox=[0, 0, 1, 1], cellLoc="left", colWidths=[0.16, 0.31, 0.15, 0.08, 0.14, 0.04, 0.12])
     grid.auto_set_font_size(False)
     grid.set_fontsize(8)
+    for (row, _), cell in grid.get_celld().items():  # bbox keeps the heights' proportions
+        cell.set_height(lines[row])
     for row, claim in enumerate(claims.itertuples(), start=1):
         grid[row, 6].set_facecolor(VERDICT_COLOURS[claim.holds])
         grid[row, 6].get_text().set_color("white")
