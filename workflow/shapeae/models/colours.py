@@ -3,7 +3,7 @@
 ColourAE (4.3.1): five convolutions with a nonlinearity (4x4 of stride 2 until the map is 4x4,
 log2(S/4) of them, the rest 3x3 of stride 1), a dense layer to the embedding (M = 128); the decoder
 mirrors it: dense to a (S/16 x S/16) map, four 4x4 transposed convolutions of stride 2, the last to
-RGB with a sigmoid. What it took to learn the shapes at 32 px on a CPU budget (README): He
+RGB with a sigmoid. What it took to learn the shapes at 32 px on a CPU budget (docs/colours.md): He
 initialisation, and optionally batch norm before each nonlinearity and a leaky ReLU; with the plain
 network (PyTorch's default init, ReLU) it stays on the background-colour plateau or reconstructs
 blobs. ContrastiveEncoder (4.3.2): seven convolutions with ReLU and no final MLP: 3x3 convolutions
