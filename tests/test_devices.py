@@ -6,21 +6,25 @@ import pytest
 from shapeae import devices
 
 
-def _claim_and_hold(gpu_ids, lock_dir, hold_seconds, results):
+def _claim_and_hold(gpu_ids, lock_dir, hold_seconds, results, release):
     index, handle = devices.claim_gpu(gpu_ids, lock_dir, poll_seconds=0.05, timeout=30)
     results.put((index, time.monotonic()))
-    time.sleep(hold_seconds)
+    if hold_seconds is None:
+        release.wait(60)  # hold until every job has claimed, however slowly the processes started
+    else:
+        time.sleep(hold_seconds)
     handle.close()
 
 
 def _run(n_jobs, gpu_ids, lock_dir, hold_seconds):
     ctx = mp.get_context("spawn")
-    results = ctx.Queue()
-    jobs = [ctx.Process(target=_claim_and_hold, args=(gpu_ids, lock_dir, hold_seconds, results))
+    results, release = ctx.Queue(), ctx.Event()
+    jobs = [ctx.Process(target=_claim_and_hold, args=(gpu_ids, lock_dir, hold_seconds, results, release))
             for _ in range(n_jobs)]
     for job in jobs:
         job.start()
     claims = [results.get(timeout=60) for _ in jobs]
+    release.set()
     for job in jobs:
         job.join(timeout=60)
     return claims
@@ -28,7 +32,7 @@ def _run(n_jobs, gpu_ids, lock_dir, hold_seconds):
 
 def test_concurrent_jobs_get_distinct_gpus(tmp_path):
     # four fake GPUs, four concurrent jobs (snakemake --resources gpu=4): each its own GPU
-    claims = _run(4, ["uuid-a", "uuid-b", "uuid-c", "uuid-d"], tmp_path, hold_seconds=1.5)
+    claims = _run(4, ["uuid-a", "uuid-b", "uuid-c", "uuid-d"], tmp_path, hold_seconds=None)
     assert sorted(index for index, _ in claims) == [0, 1, 2, 3]
 
 
