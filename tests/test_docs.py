@@ -56,24 +56,52 @@ def test_reference_check_fails_on_a_stale_file(tmp_path, monkeypatch):
         config_reference.main()
 
 
+def without_code(text):
+    return re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks hold commands, not links or headings
+
+
 def relative_links(page):
-    text = re.sub(r"```.*?```", "", page.read_text(), flags=re.S)  # code blocks hold commands, not links
-    for target in LINK.findall(text):
-        if not re.match(r"[a-z]+:", target) and not target.startswith("#"):
-            yield target.split("#", 1)[0]
+    """(file, anchor) of every link that is not a URL; file '' is the page itself."""
+    for target in LINK.findall(without_code(page.read_text())):
+        if not re.match(r"[a-z]+:", target):
+            file, _, anchor = target.partition("#")
+            yield file, anchor
 
 
-def test_every_relative_link_in_readme_and_docs_points_to_a_file_that_exists():
-    broken = [f"{page.relative_to(ROOT)} -> {target}" for page in PAGES
-              for target in relative_links(page) if not (page.parent / target).exists()]
-    assert broken == []
+def anchors(page):
+    """The anchors GitHub gives the page's headings: the heading's text, lower case, without
+    punctuation, spaces as hyphens; a repeated heading gets -1, -2, ..."""
+    seen, found = {}, set()
+    for heading in re.findall(r"^#{1,6} +(.+?) *#*$", without_code(page.read_text()), flags=re.M):
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link in a heading counts as its text
+        slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+        found.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+        seen[slug] = seen.get(slug, 0) + 1
+    return found
 
 
-def test_link_check_sees_a_broken_link(tmp_path):
+def broken_links(page):
+    for file, anchor in relative_links(page):
+        target = page.parent / file if file else page
+        if not target.exists():
+            yield f"{page.name} -> {file}"
+        elif anchor and target.suffix == ".md" and anchor not in anchors(target):
+            yield f"{page.name} -> {file}#{anchor} (no such heading)"
+
+
+def test_every_relative_link_in_readme_and_docs_points_to_a_file_and_heading_that_exist():
+    assert [link for page in PAGES for link in broken_links(page)] == []
+
+
+def test_link_check_sees_a_broken_link_and_a_missing_heading(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("[ok](page.md) [gone](docs/none.md) ![img](images/x.png) [web](https://example.org)\n"
-                    "```\n[not a link](nowhere.md)\n```\n")
-    assert list(relative_links(page)) == ["page.md", "docs/none.md", "images/x.png"]
+    page.write_text("# Runs, and `their` scales\n## Runs\n## Runs\n"
+                    "[ok](page.md) [gone](docs/none.md) ![img](images/x.png) [web](https://example.org)\n"
+                    "[here](#runs-and-their-scales) [again](#runs-1) [third](#runs-2) [same](page.md#runs)\n"
+                    "```\n[not a link](nowhere.md)\n# not a heading\n```\n")
+    assert anchors(page) == {"runs-and-their-scales", "runs", "runs-1"}
+    assert list(broken_links(page)) == ["page.md -> docs/none.md", "page.md -> images/x.png",
+                                        "page.md -> #runs-2 (no such heading)"]
 
 
 def test_readme_images_are_drawn_by_the_current_code():
